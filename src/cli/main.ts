@@ -1,0 +1,86 @@
+// The command line: a thin shell over src/api.ts. It owns argument parsing, exit codes and printing;
+// every decision about schemas is made in the library.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { RULES } from '../compare/rules/index.ts';
+import { checkCommand, fixCommand } from './commands.ts';
+import { EXIT, reportError } from './exit.ts';
+
+const sourceOptions = {
+  config: { type: 'string', describe: 'Config file (default: ./schemadrift.config.json if present)' },
+  db: {
+    type: 'string',
+    describe: 'Database: postgres:// URL (live, read-only), a .sql file or a folder of .sql migrations (replayed into embedded PGlite). Default: config, then $DATABASE_URL',
+  },
+  drizzle: { type: 'string', array: true, describe: 'Drizzle schema files, folders or globs' },
+  sqlmodel: { type: 'string', array: true, alias: 'python', describe: 'SQLModel/SQLAlchemy model files, folders or globs' },
+  truth: { type: 'string', describe: 'Source the others are fixed towards (default: database)' },
+  color: { type: 'boolean', describe: 'Colour the table (default: when stdout is a terminal and NO_COLOR is unset)' },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const cli = yargs(argv)
+    .scriptName('schemadrift')
+    .usage(
+      '$0 <command> [options]\n\nFinds drift between a PostgreSQL database, a Drizzle schema and SQLModel models, and fixes the code.\nRun in a folder with schemadrift.config.json, or name the sources with --db, --drizzle and --sqlmodel.',
+    )
+    .command(
+      'check',
+      'Compare the sources and print every finding',
+      (y) =>
+        y
+          .options(sourceOptions)
+          .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'Report format' })
+          .option('fail-on', {
+            choices: ['critical', 'warning', 'info'] as const,
+            default: 'warning' as const,
+            describe: 'Lowest severity that makes the exit code 1',
+          })
+          .option('verbose', { type: 'boolean', default: false, describe: 'List info findings with their locations too' }),
+      async (args) => {
+        exitCode = await checkCommand(args);
+      },
+    )
+    .command(
+      'fix',
+      'Rewrite Drizzle and SQLModel code to agree with the truth (a diff by default)',
+      (y) =>
+        y
+          .options(sourceOptions)
+          .option('dry-run', { type: 'boolean', describe: 'Print the changes as a unified diff and write nothing (default)' })
+          .option('write', { type: 'boolean', default: false, describe: 'Write the changes (all files or none)' })
+          .option('rule', { type: 'string', array: true, choices: RULES.map((r) => r.meta.id), describe: 'Only fix findings of these rules' })
+          .conflicts('write', 'dry-run'),
+      async (args) => {
+        exitCode = await fixCommand(args);
+      },
+    )
+    .demandCommand(1, 'Name a command: check or fix.')
+    .strict()
+    .epilogue(
+      'Exit codes: 0 no drift (check) / nothing to change (fix --dry-run) / written (fix --write); 1 drift found / changes pending; 2 usage, configuration, connection or parse error.',
+    )
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .help()
+    .alias('help', 'h')
+    .version()
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
+  try {
+    await cli.parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`schemadrift: ${error.message}\nRun schemadrift --help for usage.\n`);
+      return EXIT.error;
+    }
+    return reportError(error);
+  }
+  return exitCode;
+}
+
+class UsageError extends Error {}
+
+process.exitCode = await main(hideBin(process.argv));

@@ -1,0 +1,39 @@
+import type { Column, Span, Table } from '../../model/schema.ts';
+import { findColumn, type Fact, type TableContext } from '../rule.ts';
+
+/** Every column name any source declares for the table: the truth's order first, then first-seen. */
+export function columnNames(ctx: TableContext): string[] {
+  const ordered = [...ctx.sources].sort((a, b) => Number(b.source === ctx.truth) - Number(a.source === ctx.truth));
+  const names = new Set<string>();
+  for (const s of ordered) for (const c of s.table?.columns ?? []) names.add(c.name);
+  return [...names];
+}
+
+/**
+ * One column fact per source. A source without the column is `absent` (column-missing speaks for it), and
+ * pointing at the table keeps a location for the fix that would add it.
+ */
+export function collectColumnFacts(
+  ctx: TableContext,
+  name: string,
+  pick: (column: Column, table: Table) => { value: string | null; loc?: Span } | undefined,
+): Map<string, Fact> {
+  const facts = new Map<string, Fact>();
+  for (const s of ctx.sources) {
+    const column = findColumn(s.table, name);
+    if (!s.table) facts.set(s.source, { value: null, presence: 'not-modelled' });
+    else if (!column) facts.set(s.source, { value: null, presence: 'absent', loc: s.table.loc });
+    else {
+      const got = pick(column, s.table);
+      facts.set(s.source, got ? { ...got, presence: 'present' } : { value: null, presence: 'absent', loc: column.loc });
+    }
+  }
+  return facts;
+}
+
+/** Only the sources that declare the column take part in comparing its properties. */
+export function withoutAbsent(facts: Map<string, Fact>): Map<string, Fact> {
+  return new Map(
+    [...facts].map(([s, f]) => [s, f.presence === 'absent' ? { value: null, presence: 'not-modelled' } : f] as const),
+  );
+}

@@ -1,0 +1,101 @@
+// Configuration: `schemadrift.config.json` (paths relative to it) overlaid with command-line flags (paths
+// relative to the working directory). Everything that can be wrong here is a ConfigError naming the file.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../errors.ts';
+import type { SourceKind } from '../model/schema.ts';
+import type { ResolvedConfig, SourceSpec } from './types.ts';
+
+export const CONFIG_FILE = 'schemadrift.config.json';
+const KINDS: readonly SourceKind[] = ['database', 'drizzle', 'sqlmodel'];
+
+export interface ConfigOverrides {
+  cwd: string;
+  config?: string;
+  db?: string;
+  drizzle?: string[];
+  sqlmodel?: string[];
+  truth?: string;
+  env?: Record<string, string | undefined>;
+}
+
+const isUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
+
+function resolveDb(url: string, base: string): string {
+  return isUrl(url) ? url : path.resolve(base, url);
+}
+
+function fail(file: string, message: string): never {
+  throw new ConfigError(`${file}: ${message}`);
+}
+
+function readConfigFile(file: string): { truth?: string; sources: SourceSpec[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail(file, e instanceof SyntaxError ? `not valid JSON: ${e.message}` : 'cannot be read');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, 'must hold a JSON object');
+  const obj = raw as Record<string, unknown>;
+  const base = path.dirname(file);
+  const sources: SourceSpec[] = [];
+  const entries = obj.sources ?? {};
+  if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
+    fail(file, '"sources" must be an object of name → { kind, … }');
+  }
+  for (const [name, value] of Object.entries(entries)) {
+    const spec = value as Record<string, unknown>;
+    const kind = spec?.kind ?? (KINDS.includes(name as SourceKind) ? name : undefined);
+    if (!KINDS.includes(kind as SourceKind)) fail(file, `source "${name}": "kind" must be one of ${KINDS.join(', ')}`);
+    if (kind === 'database') {
+      if (typeof spec.url !== 'string' || !spec.url) fail(file, `source "${name}": "url" must be a string`);
+      sources.push({ name, kind, url: resolveDb(spec.url, base) });
+    } else {
+      const files = typeof spec.files === 'string' ? [spec.files] : spec.files;
+      if (!Array.isArray(files) || !files.length || !files.every((f) => typeof f === 'string')) {
+        fail(file, `source "${name}": "files" must be a list of files, folders or globs`);
+      }
+      sources.push({ name, kind: kind as 'drizzle' | 'sqlmodel', files: files.map((f: string) => path.resolve(base, f)) });
+    }
+  }
+  if (obj.truth !== undefined && typeof obj.truth !== 'string') fail(file, '"truth" must be a source name');
+  return { truth: obj.truth as string | undefined, sources };
+}
+
+/** Replaces (or adds) the first source of a kind with a command-line value. */
+function override(sources: SourceSpec[], spec: SourceSpec): void {
+  const at = sources.findIndex((s) => s.kind === spec.kind);
+  if (at === -1) sources.push(spec);
+  else sources[at] = { ...spec, name: sources[at]!.name };
+}
+
+export function loadConfig(o: ConfigOverrides): ResolvedConfig {
+  const env = o.env ?? process.env;
+  const explicit = o.config ? path.resolve(o.cwd, o.config) : undefined;
+  if (explicit && !existsSync(explicit)) throw new ConfigError(`${o.config}: config file not found`);
+  const found = path.join(o.cwd, CONFIG_FILE);
+  const configFile = explicit ?? (existsSync(found) ? found : undefined);
+  const fromFile = configFile ? readConfigFile(configFile) : { sources: [] };
+  const sources = fromFile.sources;
+
+  if (o.db) override(sources, { name: 'database', kind: 'database', url: resolveDb(o.db, o.cwd) });
+  else if (!sources.some((s) => s.kind === 'database') && env.DATABASE_URL) {
+    sources.push({ name: 'database', kind: 'database', url: resolveDb(env.DATABASE_URL, o.cwd) });
+  }
+  if (o.drizzle?.length) override(sources, { name: 'drizzle', kind: 'drizzle', files: o.drizzle.map((f) => path.resolve(o.cwd, f)) });
+  if (o.sqlmodel?.length) override(sources, { name: 'sqlmodel', kind: 'sqlmodel', files: o.sqlmodel.map((f) => path.resolve(o.cwd, f)) });
+
+  if (sources.length < 2) {
+    throw new ConfigError(
+      `need at least two sources to compare, found ${sources.length}: give --db, --drizzle and/or --sqlmodel, ` +
+        `or write ${CONFIG_FILE} (see schemadrift --help)`,
+    );
+  }
+  const truth = o.truth ?? fromFile.truth ?? (sources.some((s) => s.name === 'database') ? 'database' : sources[0]!.name);
+  if (!sources.some((s) => s.name === truth)) {
+    throw new ConfigError(`truth "${truth}" is not a source (sources: ${sources.map((s) => s.name).join(', ')})`);
+  }
+  return { configFile, sources, truth };
+}

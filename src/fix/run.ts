@@ -1,0 +1,70 @@
+// Runs planned actions through their transforms, file by file, and checks that every result still parses.
+// Nothing is written here: the output stage does that, all or nothing.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import jscodeshift from 'jscodeshift';
+import { SourceError, UserError } from '../errors.ts';
+import { typescriptSyntaxError } from '../lang/typescript.ts';
+import { firstSyntaxError, loadPython, type PythonParser } from '../lang/python.ts';
+import type { FileChange } from '../output/write.ts';
+import type { FixAction, TransformId } from '../plan/index.ts';
+import drizzleFkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
+import drizzleFkTarget from '../../transforms/drizzle-fk-target.ts';
+import sqlmodelForeignKey from '../../transforms/sqlmodel-foreign-key.ts';
+import sqlmodelOnDelete from '../../transforms/sqlmodel-on-delete.ts';
+
+type Language = 'typescript' | 'python';
+type TransformFn = (file: { path: string; source: string }, api: never, options: Record<string, string>) => string;
+
+const TRANSFORMS: Record<TransformId, { language: Language; run: TransformFn }> = {
+  'drizzle-fk-target': { language: 'typescript', run: drizzleFkTarget as unknown as TransformFn },
+  'drizzle-fk-on-delete': { language: 'typescript', run: drizzleFkOnDelete as unknown as TransformFn },
+  'sqlmodel-foreign-key': { language: 'python', run: sqlmodelForeignKey as unknown as TransformFn },
+  'sqlmodel-on-delete': { language: 'python', run: sqlmodelOnDelete as unknown as TransformFn },
+};
+
+function typescriptApi() {
+  const j = jscodeshift.withParser('ts');
+  return { jscodeshift: j, j, stats: () => undefined, report: () => undefined };
+}
+
+function pythonError(python: PythonParser, text: string) {
+  const tree = python.parse(text);
+  try {
+    return firstSyntaxError(tree, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+export async function runActions(actions: readonly FixAction[], cwd: string): Promise<FileChange[]> {
+  const byFile = new Map<string, FixAction[]>();
+  for (const a of actions) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
+  const needsPython = actions.some((a) => TRANSFORMS[a.transform].language === 'python');
+  const python: PythonParser | undefined = needsPython ? await loadPython() : undefined;
+  const apis: Record<Language, unknown> = { typescript: typescriptApi(), python: { python } };
+
+  const changes: FileChange[] = [];
+  for (const [file, fileActions] of byFile) {
+    const absolutePath = path.resolve(cwd, file);
+    const before = readFileSync(absolutePath, 'utf8');
+    let text = before;
+    for (const action of fileActions) {
+      const { language, run } = TRANSFORMS[action.transform];
+      try {
+        text = run({ path: absolutePath, source: text }, apis[language] as never, action.options);
+      } catch (e) {
+        throw new UserError(`${file}: cannot apply ${action.transform} to ${action.description}: ${(e as Error).message}`);
+      }
+    }
+    if (text === before) continue;
+    const language = TRANSFORMS[fileActions[0]!.transform].language;
+    const error = language === 'python' ? pythonError(python!, text) : typescriptSyntaxError(file, text);
+    if (error) {
+      throw new SourceError(`fix would leave a syntax error (${error.message}); nothing was written`, { file, ...error });
+    }
+    changes.push({ file, absolutePath, before, after: text });
+  }
+  return changes;
+}

@@ -1,0 +1,18 @@
+import type { ComparedFinding } from '../compare/finding.ts';
+
+/** The transforms in `transforms/` that plan may ask for; each id is the module's file name. */
+export type TransformId = 'drizzle-fk-target' | 'drizzle-fk-on-delete' | 'sqlmodel-foreign-key' | 'sqlmodel-on-delete';
+
+/** One edit to one file: which transform, with which options, and the finding it settles. */
+export interface FixAction {
+  rule: string;
+  /** The source being fixed. */
+  source: string;
+  /** The file to change, as shown to users (relative to the working directory). */
+  file: string;
+  transform: TransformId;
+  options: Record<string, string>;
+  /** One line for summaries: `teams.owner_id: foreign key → users.id`. */
+  description: string;
+  finding: ComparedFinding;
+}

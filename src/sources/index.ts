@@ -1,0 +1,24 @@
+// sources: each configured source read into the normalized model. Sources are read concurrently; they
+// share nothing.
+
+import type { SourceSpec } from '../config/types.ts';
+import type { SchemaModel } from '../model/schema.ts';
+import { readDatabase } from './database/index.ts';
+import { readDrizzle } from './drizzle/index.ts';
+import { expandFiles } from './files.ts';
+import { readSqlModel } from './sqlmodel/index.ts';
+
+export async function readSource(spec: SourceSpec, cwd: string): Promise<SchemaModel> {
+  switch (spec.kind) {
+    case 'database':
+      return readDatabase({ name: spec.name, url: spec.url, cwd });
+    case 'drizzle':
+      return readDrizzle({ name: spec.name, cwd, files: await expandFiles(spec.files, ['.ts', '.tsx', '.mts', '.cts'], spec.name) });
+    case 'sqlmodel':
+      return readSqlModel({ name: spec.name, cwd, files: await expandFiles(spec.files, ['.py'], spec.name) });
+  }
+}
+
+export function readSources(specs: readonly SourceSpec[], cwd: string): Promise<SchemaModel[]> {
+  return Promise.all(specs.map((s) => readSource(s, cwd)));
+}
