@@ -1,0 +1,8 @@
+import { pgTable, text } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const sessions = pgTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id, { onUpdate: "cascade" }),
+  approverId: text("approver_id").references(() => users.id, { onUpdate: "restrict", onDelete: "set null" }),
+});

@@ -1,0 +1,13 @@
+import { pgTable, text } from "drizzle-orm/pg-core";
+import {
+  teams, // owned by the auth service
+  users,
+} from "./auth";
+
+export const invites = pgTable("invites", {
+  id: text("id").primaryKey(),
+  teamId: text("team_id").references(() => teams.id),
+  invitedBy: text("invited_by").references(() => users.id, {
+    onDelete: "set null",
+  }),
+});

@@ -1,0 +1,217 @@
+import { Node, type SpreadAssignment } from 'ts-morph';
+import type { Column, ForeignKey } from '../../model/schema.ts';
+import { type ChainCall, accessPath, flattenChain, returnedExpression, unwrap } from './chain.ts';
+import { SERIAL_BUILDERS, columnSqlType, isColumnBuilder, typeOptionNames } from './column-types.ts';
+import { type FileContext, type TableDraft, span, warn } from './context.ts';
+import { fkActionFromDrizzle } from './fk-actions.ts';
+import { findProperty, literalObject, literalValue, propertyKey, quoteIdent, quoteSqlString, stringValue } from './literals.ts';
+import { classifyCallee } from './pg-core.ts';
+
+/** Reads the column object of `pgTable("x", { ... })`; `helperParam` is `t` in `pgTable("x", (t) => ({ ... }))`. */
+export function readColumns(draft: TableDraft, columns: Node, helperParam?: string, spreading = new Set<Node>()): void {
+  const ctx = draft.ctx;
+  const obj = unwrap(columns);
+  if (!Node.isObjectLiteralExpression(obj)) {
+    warn(ctx, `columns of table ${draft.table.name} are not an object literal; table read without columns`, columns);
+    return;
+  }
+  for (const prop of obj.getProperties()) {
+    if (Node.isPropertyAssignment(prop)) {
+      const key = propertyKey(prop);
+      if (key === undefined) warn(ctx, `computed column key in table ${draft.table.name} ignored`, prop);
+      else readColumn(draft, prop, key, prop.getInitializerOrThrow(), helperParam);
+    } else if (Node.isSpreadAssignment(prop)) {
+      readSpread(draft, prop, helperParam, spreading);
+    } else {
+      warn(ctx, `unsupported column definition in table ${draft.table.name} ignored`, prop);
+    }
+  }
+}
+
+// Shared column sets (`...timestamps`) are common; only a same-file object literal can be read statically.
+function readSpread(draft: TableDraft, spread: SpreadAssignment, helperParam: string | undefined, spreading: Set<Node>): void {
+  const expr = spread.getExpression();
+  const name = Node.isIdentifier(expr) ? expr.getText() : undefined;
+  const init = name ? draft.ctx.file.sourceFile.getVariableDeclaration(name)?.getInitializer() : undefined;
+  if (init && Node.isObjectLiteralExpression(unwrap(init)) && !spreading.has(init)) {
+    readColumns(draft, init, helperParam, new Set([...spreading, init]));
+  } else {
+    warn(draft.ctx, `spread ${expr.getText()} in table ${draft.table.name} cannot be read statically; ignored`, spread);
+  }
+}
+
+function readColumn(draft: TableDraft, prop: Node, key: string, value: Node, helperParam?: string): void {
+  const ctx = draft.ctx;
+  const chain = flattenChain(value);
+  const callee = chain && classifyCallee(ctx, chain.root.getExpression(), helperParam);
+  if (!chain || !callee) {
+    warn(ctx, `unsupported column definition ${draft.table.name}.${key} ignored`, prop);
+    return;
+  }
+  const args = chain.root.getArguments();
+  const name = stringValue(args[0]) ?? key;
+  const column: Column = {
+    name,
+    type: { sql: null, written: chain.root.getText() },
+    nullable: true,
+    loc: span(ctx, prop),
+    binding: key,
+  };
+  if (draft.byKey.has(key) || draft.table.columns.some((c) => c.name === name)) {
+    warn(ctx, `column ${draft.table.name}.${name} declared twice; the second is ignored`, prop);
+    return;
+  }
+
+  let isArray = false;
+  for (const call of chain.calls) {
+    if (call.name === 'array') isArray = true;
+    else readModifier(draft, column, call);
+  }
+
+  if (callee.kind === 'pg') {
+    column.type.sql = builderType(ctx, callee.name, args, chain.root);
+    if (SERIAL_BUILDERS.has(callee.name)) {
+      column.nullable = false;
+      column.default ??= serialDefault(draft, name);
+    }
+  } else {
+    draft.pendingTypes.push({ column, path: callee.path, isArray, node: chain.root });
+  }
+  if (isArray && column.type.sql) column.type.sql += '[]';
+
+  draft.table.columns.push(column);
+  draft.byKey.set(key, column);
+}
+
+function builderType(ctx: FileContext, builder: string, args: Node[], root: Node): string | null {
+  if (!isColumnBuilder(builder)) {
+    warn(ctx, `unsupported column builder ${builder} ignored`, root);
+    return null;
+  }
+  const optsNode = args.find((a) => Node.isObjectLiteralExpression(unwrap(a)));
+  const opts = literalObject(optsNode);
+  const unreadable = typeOptionNames(builder).filter((o) => opts?.unknown.has(o));
+  if (unreadable.length > 0) {
+    warn(ctx, `${builder} option ${unreadable.join(', ')} is not a literal; column type left unknown`, root);
+    return null;
+  }
+  return columnSqlType(builder, opts?.values ?? new Map()) ?? null;
+}
+
+// PostgreSQL names a serial column's sequence <table>_<column>_seq and prints the default with it.
+function serialDefault(draft: TableDraft, column: string): string {
+  const { schema, name } = draft.table;
+  const qualified = schema === 'public' ? '' : `${quoteIdent(schema)}.`;
+  return `nextval('${qualified}${quoteIdent(`${name}_${column}_seq`)}'::regclass)`;
+}
+
+// `$defaultFn`, `$onUpdate` and friends run in the application and never reach the database.
+const APP_SIDE = new Set(['$defaultFn', '$default', '$onUpdate', '$onUpdateFn', '$type', 'generatedAlwaysAs']);
+
+function readModifier(draft: TableDraft, column: Column, call: ChainCall): void {
+  const ctx = draft.ctx;
+  switch (call.name) {
+    case 'notNull':
+    case 'generatedAlwaysAsIdentity':
+    case 'generatedByDefaultAsIdentity':
+      column.nullable = false;
+      return;
+    case 'primaryKey':
+      column.nullable = false;
+      if (draft.table.primaryKey) {
+        warn(ctx, `table ${draft.table.name} has more than one primary key; the one on ${column.name} is ignored`, call.call);
+      } else {
+        draft.table.primaryKey = { columns: [column.name], loc: span(ctx, call.nameNode, call.call) };
+      }
+      return;
+    case 'unique': {
+      const name = stringValue(call.args[0]);
+      const nulls = literalObject(call.args[1])?.values.get('nulls');
+      draft.table.uniques.push({
+        columns: [column.name],
+        ...(name !== undefined && { name }),
+        ...(nulls === 'not distinct' && { nullsNotDistinct: true }),
+        loc: span(ctx, call.nameNode, call.call),
+      });
+      return;
+    }
+    case 'default':
+      readDefault(ctx, column, call);
+      return;
+    case 'defaultNow':
+      column.default = 'now()';
+      return;
+    case 'defaultRandom':
+      column.default = 'gen_random_uuid()';
+      return;
+    case 'references':
+      readReferences(draft, column, call);
+      return;
+    default:
+      if (!APP_SIDE.has(call.name)) warn(ctx, `unsupported column modifier ${call.name} ignored`, call.nameNode);
+  }
+}
+
+function readDefault(ctx: FileContext, column: Column, call: ChainCall): void {
+  const arg = call.args[0];
+  const value = arg && literalValue(arg);
+  if (value === null) return;
+  if (typeof value === 'string') column.default = quoteSqlString(value);
+  else if (typeof value === 'number') column.default = numberText(arg!);
+  else if (typeof value === 'boolean') column.default = String(value);
+  else if (arg && sqlTemplateText(arg) !== undefined) column.default = sqlTemplateText(arg);
+  else warn(ctx, `default ${arg?.getText() ?? '()'} of column ${column.name} is not a literal; ignored`, call.call);
+}
+
+function numberText(node: Node): string {
+  return unwrap(node).getText().replaceAll('_', '').replace(/^-\s+/, '-');
+}
+
+/** The SQL of `sql\`now()\``, when it has no interpolations. */
+function sqlTemplateText(node: Node): string | undefined {
+  const expr = unwrap(node);
+  if (!Node.isTaggedTemplateExpression(expr) || expr.getTag().getText() !== 'sql') return undefined;
+  const template = expr.getTemplate();
+  return Node.isNoSubstitutionTemplateLiteral(template) ? template.getLiteralValue().trim() : undefined;
+}
+
+function readReferences(draft: TableDraft, column: Column, call: ChainCall): void {
+  const ctx = draft.ctx;
+  const [fnArg, actionsArg] = call.args;
+  const target = fnArg && returnedExpression(unwrap(fnArg));
+  const path = target && accessPath(target);
+  if (!target || !path || path.length < 2) {
+    warn(ctx, `references target of ${draft.table.name}.${column.name} is not \`() => table.column\`; ignored`, fnArg ?? call.nameNode);
+    return;
+  }
+  const actions = readActions(ctx, actionsArg);
+  const fk: ForeignKey = {
+    columns: [column.name],
+    target: { schema: 'public', table: '', columns: [] },
+    onDelete: actions.onDelete,
+    onUpdate: actions.onUpdate,
+    loc: span(ctx, call.nameNode, call.call),
+    targetLoc: span(ctx, target),
+    ...(actions.onDeleteNode && { onDeleteLoc: span(ctx, actions.onDeleteNode) }),
+  };
+  draft.pendingFks.push({ fk, targets: [{ kind: 'path', path, node: target }], node: call.call });
+}
+
+function readActions(ctx: FileContext, obj: Node | undefined) {
+  const onDeleteNode = findProperty(obj, 'onDelete');
+  return {
+    onDelete: actionOf(ctx, onDeleteNode),
+    onUpdate: actionOf(ctx, findProperty(obj, 'onUpdate')),
+    onDeleteNode,
+  };
+}
+
+/** The action of an `onDelete: "cascade"` property or an `.onDelete("cascade")` argument. */
+export function actionOf(ctx: FileContext, node: Node | undefined): ForeignKey['onDelete'] {
+  if (!node) return 'NO ACTION';
+  const value = Node.isPropertyAssignment(node) ? node.getInitializerOrThrow() : node;
+  const text = stringValue(value);
+  const action = text === undefined ? undefined : fkActionFromDrizzle(text);
+  if (!action) warn(ctx, `referential action ${value.getText()} not understood; read as NO ACTION`, value);
+  return action ?? 'NO ACTION';
+}

@@ -1,0 +1,214 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jscodeshift, { type API, type FileInfo, type Options } from 'jscodeshift';
+import { ts } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import fkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
+import fkTarget from '../../transforms/drizzle-fk-target.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+type Transform = (file: FileInfo, api: API, options: Options) => string;
+
+const api = (): API => {
+  const j = jscodeshift.withParser('ts');
+  return { jscodeshift: j, j, stats: () => undefined, report: () => undefined } as API;
+};
+
+function run(transform: Transform, source: string, options: Options, file = 'schema.ts'): string {
+  return transform({ path: file, source }, api(), options);
+}
+
+interface Case {
+  name: string;
+  input: string;
+  output: string;
+  options: Options;
+}
+
+function cases(transform: string): Case[] {
+  const dir = path.join(root, '__testfixtures__', transform);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.input.ts'))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'.input.ts'.length);
+      const read = (suffix: string) => readFileSync(path.join(dir, `${name}${suffix}`), 'utf8');
+      return { name, input: read('.input.ts'), output: read('.output.ts'), options: JSON.parse(read('.options.json')) };
+    });
+}
+
+function syntaxErrors(text: string): string[] {
+  const sf = ts.createSourceFile('out.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const diags = (sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+  return diags.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+}
+
+/** The same file as a Windows editor with tab indentation and a BOM would save it. */
+function crlfTabsBom(text: string): string {
+  const lines = text.split('\n').map((line) => line.replace(/^(?: {2})+/, (m) => '\t'.repeat(m.length / 2)));
+  return `\uFEFF${lines.join('\r\n')}`;
+}
+
+const transforms: [string, Transform][] = [
+  ['drizzle-fk-target', fkTarget],
+  ['drizzle-fk-on-delete', fkOnDelete],
+];
+
+for (const [name, transform] of transforms) {
+  describe(`${name} fixtures`, () => {
+    const all = cases(name);
+
+    it('has at least six cases', () => {
+      expect(all.length).toBeGreaterThanOrEqual(6);
+    });
+
+    for (const c of all) {
+      describe(c.name, () => {
+        it('produces the expected output byte for byte', () => {
+          expect(run(transform, c.input, c.options)).toBe(c.output);
+        });
+
+        it('leaves a file that still parses', () => {
+          expect(syntaxErrors(c.output)).toEqual([]);
+          expect(() => api().jscodeshift(c.output)).not.toThrow();
+        });
+
+        it('changes nothing when run again', () => {
+          expect(run(transform, c.output, c.options)).toBe(c.output);
+        });
+
+        it('keeps CRLF line endings, tab indentation and a BOM intact', () => {
+          expect(run(transform, crlfTabsBom(c.input), c.options)).toBe(crlfTabsBom(c.output));
+        });
+      });
+    }
+  });
+}
+
+describe('drizzle-fk-target', () => {
+  const seed = cases('drizzle-fk-target').find((c) => c.name === 'seed-credit-transactions')!;
+
+  it('replaces only the arrow body of the references call', () => {
+    const out = run(fkTarget, seed.input, seed.options);
+    const changed = out.split('\n').filter((line, i) => line !== seed.input.split('\n')[i]);
+    expect(changed).toEqual(['    .references(() => userCredits.userId, { onDelete: "cascade" }),']);
+  });
+
+  it('adds an import line at the top of a file that has none', () => {
+    const input = 'export const invites = pgTable("invites", {\n  userId: text("user_id").references(() => users.id),\n});\n';
+    const out = run(fkTarget, input, {
+      table: 'invites',
+      column: 'user_id',
+      target: 'user_credits.user_id',
+      targetBinding: 'userCredits.userId',
+      importFrom: './credits',
+    });
+    expect(out).toBe(
+      'import { userCredits } from "./credits";\n\nexport const invites = pgTable("invites", {\n  userId: text("user_id").references(() => userCredits.userId),\n});\n',
+    );
+  });
+
+  it('extends a default-only import', () => {
+    const input = 'import schema from "./credits";\nexport const t = pgTable("t", { u: text("u").references(() => users.id) });\n';
+    const out = run(fkTarget, input, { table: 't', column: 'u', target: 'user_credits.user_id', targetBinding: 'userCredits.userId', importFrom: './credits' });
+    expect(out).toBe('import schema, { userCredits } from "./credits";\nexport const t = pgTable("t", { u: text("u").references(() => userCredits.userId) });\n');
+  });
+
+  it('does not add to a type-only import', () => {
+    const input = 'import type { UserCredit } from "./credits";\nexport const t = pgTable("t", { u: text("u").references(() => users.id) });\n';
+    const out = run(fkTarget, input, { table: 't', column: 'u', target: 'user_credits.user_id', targetBinding: 'userCredits.userId', importFrom: './credits' });
+    expect(out.split('\n').slice(0, 2)).toEqual(['import type { UserCredit } from "./credits";', 'import { userCredits } from "./credits";']);
+  });
+
+  it('throws when the target is not in scope and no importFrom is given', () => {
+    expect(() =>
+      run(fkTarget, seed.input, { table: 'credit_transactions', column: 'user_id', target: 'ledger.id', targetBinding: 'ledger.id' }),
+    ).toThrow('ledger is neither declared nor imported in this file; pass --importFrom to import it');
+  });
+
+  it('throws when the target cannot be found from SQL names', () => {
+    expect(() => run(fkTarget, seed.input, { table: 'credit_transactions', column: 'user_id', target: 'ledger.id' })).toThrow(
+      'cannot find ledger.id declared in this file; pass --targetBinding',
+    );
+  });
+
+  it('throws naming the table and column it cannot find', () => {
+    const opts = { target: 'user_credits.user_id' };
+    expect(() => run(fkTarget, seed.input, { ...opts, table: 'nope', column: 'user_id' })).toThrow('no pgTable("nope") in this file');
+    expect(() => run(fkTarget, seed.input, { ...opts, table: 'credit_transactions', column: 'nope' })).toThrow(
+      'table credit_transactions has no column nope',
+    );
+    expect(() => run(fkTarget, seed.input, { ...opts, table: 'credit_transactions', column: 'amount' })).toThrow(
+      'credit_transactions.amount has no .references(...) or foreignKey(...)',
+    );
+    expect(() => run(fkTarget, seed.input, { table: 'credit_transactions', column: 'user_id' })).toThrow(
+      'option --target is required',
+    );
+  });
+});
+
+describe('drizzle-fk-on-delete', () => {
+  const seed = cases('drizzle-fk-on-delete').find((c) => c.name === 'seed-credit-transactions')!;
+
+  it('leaves the file alone when the action is already what is asked', () => {
+    const opts = { table: 'credit_transactions', column: 'user_id' };
+    expect(run(fkOnDelete, seed.input, { ...opts, onDelete: 'CASCADE' })).toBe(seed.input);
+    expect(run(fkOnDelete, seed.input, { ...opts, column: 'team_id', onDelete: 'NO ACTION' })).toBe(seed.input);
+  });
+
+  it("accepts Drizzle's spelling of the action", () => {
+    const out = run(fkOnDelete, seed.input, { table: 'teams', column: 'owner_id', onDelete: 'set null' });
+    expect(out).toContain('ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),');
+  });
+
+  it('throws on an unknown action and on a missing foreign key', () => {
+    expect(() => run(fkOnDelete, seed.input, { table: 'teams', column: 'owner_id', onDelete: 'DROP' })).toThrow(
+      '--onDelete must be one of NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT',
+    );
+    expect(() => run(fkOnDelete, seed.input, { table: 'teams', column: 'name', onDelete: 'CASCADE' })).toThrow(
+      'teams.name has no .references(...) or foreignKey(...)',
+    );
+  });
+
+  it('refuses options it cannot edit in place', () => {
+    const input = 'const opts = { onDelete: "cascade" };\nexport const t = pgTable("t", { u: text("u").references(() => users.id, opts) });\n';
+    expect(() => run(fkOnDelete, input, { table: 't', column: 'u', onDelete: 'NO ACTION' })).toThrow(
+      'the second argument of references(...) for t.u is not an object literal',
+    );
+  });
+});
+
+describe('jscodeshift CLI', () => {
+  const cli = path.join(root, 'node_modules/jscodeshift/bin/jscodeshift.js');
+
+  function runCli(transform: string, fixture: Case, extraArgs: string[] = []): { file: string; stdout: string } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-jscodeshift-'));
+    const file = path.join(dir, 'schema.ts');
+    copyFileSync(path.join(root, '__testfixtures__', transform, `${fixture.name}.input.ts`), file);
+    const optionArgs = Object.entries(fixture.options).map(([k, v]) => `--${k}=${String(v)}`);
+    const stdout = execFileSync(
+      process.execPath,
+      [cli, '-t', path.join(root, 'transforms', `${transform}.ts`), '--parser=ts', ...optionArgs, ...extraArgs, file],
+      { cwd: root, encoding: 'utf8' },
+    );
+    return { file, stdout };
+  }
+
+  it('runs drizzle-fk-target and writes the expected file', () => {
+    const fixture = cases('drizzle-fk-target').find((c) => c.name === 'import-extended-single-quotes')!;
+    const { file, stdout } = runCli('drizzle-fk-target', fixture);
+    expect(stdout).toMatch(/1 ok/);
+    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
+  }, 30_000);
+
+  it('runs drizzle-fk-on-delete in band with an option value containing a space', () => {
+    const fixture = cases('drizzle-fk-on-delete').find((c) => c.name === 'seed-credit-transactions')!;
+    expect(fixture.options.onDelete).toBe('NO ACTION');
+    const { file, stdout } = runCli('drizzle-fk-on-delete', fixture, ['--run-in-band']);
+    expect(stdout).toMatch(/1 ok/);
+    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
+  }, 30_000);
+});

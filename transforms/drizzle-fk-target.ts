@@ -1,0 +1,66 @@
+/**
+ * Points a Drizzle foreign key at another column: in `.references(() => users.id, …)` only `users.id` is
+ * replaced (or the matching `foreignColumns` element of a `foreignKey({...})`), and the new table is
+ * imported when it is not in scope. Text is spliced at node offsets, so every other byte is kept.
+ *
+ * Options: table, column (SQL names of the referencing column), target (`user_credits.user_id`, SQL
+ * names), targetBinding? (`userCredits.userId`, else found from pgTable calls in the file), importFrom?
+ * (module to import the target table from when it is not declared or imported here).
+ *
+ * Runs under the jscodeshift CLI as is:
+ *   npx jscodeshift -t transforms/drizzle-fk-target.ts --parser=ts \
+ *     --table=credit_transactions --column=user_id --target=user_credits.user_id schema.ts
+ * jscodeshift loads transforms through @babel/register (its default `--babel`), which compiles this file
+ * and the `.ts` files it imports to CommonJS; `import type` is erased, so "type": "module" is no obstacle.
+ */
+import type { API, FileInfo, Options } from 'jscodeshift';
+import { type Edit, applyEdits, replaceNode } from './lib/drizzle-edits.ts';
+import { findColumn, findTable, locateForeignKey } from './lib/drizzle-find.ts';
+import { addNamedImport, localImportName, topLevelNames } from './lib/drizzle-imports.ts';
+import { columnRefOption, optionalString, requiredString } from './lib/drizzle-options.ts';
+import { type ParsedSource, parseSource, quote, quoteStyle } from './lib/drizzle-source.ts';
+
+const NAME = 'drizzle-fk-target';
+
+export const parser = 'ts';
+
+export default function transformer(file: FileInfo, api: API, options: Options): string {
+  const table = requiredString(options, 'table', NAME);
+  const column = requiredString(options, 'column', NAME);
+  const target = columnRefOption(options, 'target', NAME);
+  const importFrom = optionalString(options, 'importFrom');
+  const parsed = parseSource(file, api);
+  const { fk } = locateForeignKey(parsed, table, column);
+
+  let binding = optionalString(options, 'targetBinding') ?? bindingInFile(parsed, target);
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[("[^"]*"|'[^']*')\])+$/.test(binding)) {
+    throw new Error(`${NAME}: targetBinding must look like table.column; got ${JSON.stringify(binding)}`);
+  }
+  const edits: Edit[] = [];
+  const root = /^[A-Za-z_$][\w$]*/.exec(binding)![0];
+  if (!topLevelNames(parsed).has(root)) {
+    if (!importFrom) {
+      throw new Error(`${root} is neither declared nor imported in this file; pass --importFrom to import it`);
+    }
+    const alias = localImportName(parsed, importFrom, root);
+    if (alias) binding = alias + binding.slice(root.length);
+    else edits.push(...addNamedImport(parsed, importFrom, root));
+  }
+  if (edits.length === 0 && parsed.text(fk.target) === binding) return file.source;
+  edits.push(replaceNode(parsed, fk.target, binding));
+  return applyEdits(file.source, edits);
+}
+
+/** `userCredits.userId` for `user_credits.user_id`, from the pgTable calls of this file. */
+function bindingInFile(parsed: ParsedSource, target: { table: string; column: string }): string {
+  const table = findTable(parsed, target.table);
+  const column = table && findColumn(table, target.column);
+  if (!table?.variable || !column) {
+    throw new Error(
+      `cannot find ${target.table}.${target.column} declared in this file; pass --targetBinding (like userCredits.userId)`,
+    );
+  }
+  return /^[A-Za-z_$][\w$]*$/.test(column.key)
+    ? `${table.variable}.${column.key}`
+    : `${table.variable}[${quote(column.key, quoteStyle(parsed))}]`;
+}
