@@ -1,0 +1,11 @@
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = 'teams'
+
+    id: str = Field(primary_key=True)
+    owner_id: Optional[str] = Field(default=None, alias='ownerId', foreign_key='users.id')
+    name: str

@@ -1,0 +1,18 @@
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class TeamBase(SQLModel):
+    name: str
+    owner_id: Optional[str] = Field(default=None, foreign_key="users.id")
+
+
+class Team(TeamBase, table=True):
+    __tablename__ = "teams"
+
+    id: str = Field(primary_key=True)
+
+
+class TeamCreate(TeamBase):
+    pass

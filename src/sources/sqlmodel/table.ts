@@ -1,0 +1,230 @@
+// One `class X(SQLModel, table=True)` into a normalized Table, following what SQLModel's
+// `get_column_from_field` would build, without running it.
+
+import type { Node } from '../../lang/python.ts';
+import { namedChildrenOf } from '../../lang/python.ts';
+import { DEFAULT_SCHEMA, parseColumnRef } from '../../model/names.ts';
+import { FK_ACTIONS } from '../../model/schema.ts';
+import type { Column, Diagnostic, FkAction, ForeignKey, Span, Table } from '../../model/schema.ts';
+import { readAnnotation } from './annotation.ts';
+import { calleeName, fieldAttributes, fieldCall, keywordArgs, stringValue } from './cst.ts';
+import type { ClassAttribute, KeywordArg, ModelClass } from './cst.ts';
+import { boolValue, intValue, pythonTypeToSql, saTypeToSql } from './types.ts';
+
+export interface TableContext {
+  classes: ReadonlyMap<string, ModelClass>;
+  enums: ReadonlySet<string>;
+  span(node: Node): Span;
+  diagnostics: Diagnostic[];
+}
+
+/** Class attributes SQLModel or pydantic treat as configuration, never as columns. */
+const NOT_FIELDS = new Set(['__tablename__', '__table_args__', 'model_config']);
+
+export function readTable(cls: ModelClass, ctx: TableContext): Table {
+  const table: Table = {
+    schema: tableSchema(cls, ctx),
+    name: cls.tableName,
+    columns: [],
+    foreignKeys: [],
+    uniques: [],
+    indexes: [],
+    loc: ctx.span(cls.node),
+    binding: cls.name,
+  };
+  const pk: { columns: string[]; loc?: Span } = { columns: [] };
+  for (const attr of fieldAttributes(cls, ctx.classes)) {
+    if (NOT_FIELDS.has(attr.name) || attr.name.startsWith('_') || !attr.annotation) continue;
+    if (attr.value && calleeName(attr.value) === 'Relationship') continue;
+    const annotation = readAnnotation(attr.annotation);
+    if (annotation.classVar) continue;
+    readColumn(table, pk, attr, attr.annotation, annotation, ctx);
+  }
+  if (pk.columns.length > 0) table.primaryKey = pk;
+  else ctx.diagnostics.push({ message: `table ${table.name} has no primary key`, loc: table.loc });
+  return table;
+}
+
+function readColumn(
+  table: Table,
+  pk: { columns: string[]; loc?: Span },
+  attr: ClassAttribute,
+  annotationNode: Node,
+  annotation: ReturnType<typeof readAnnotation>,
+  ctx: TableContext,
+): void {
+  const call = fieldCall(attr);
+  const kw = new Map<string, KeywordArg>((call ? keywordArgs(call) : []).map((k) => [k.name, k]));
+  const where = `${table.name}.${attr.name}`;
+  const flag = (name: string): boolean => {
+    const arg = kw.get(name);
+    const value = boolValue(arg?.value);
+    if (value === null) ctx.diagnostics.push({ message: `${where}: ${name}= is not a literal, ignored`, loc: ctx.span(arg!.node) });
+    return value === true;
+  };
+
+  const column: Column = {
+    name: attr.name,
+    type: { sql: null, written: annotationNode.text },
+    nullable: false,
+    loc: ctx.span(attr.statement),
+    binding: attr.name,
+  };
+  table.columns.push(column);
+
+  const isPk = flag('primary_key');
+  const explicitNullable = boolValue(kw.get('nullable')?.value);
+  column.nullable = typeof explicitNullable === 'boolean' ? explicitNullable : !isPk && annotation.optional;
+  if (isPk) {
+    // PostgreSQL makes primary key columns NOT NULL whatever the model says.
+    column.nullable = false;
+    pk.columns.push(attr.name);
+    pk.loc ??= ctx.span(kw.get('primary_key')!.node);
+  }
+
+  if (kw.has('sa_column')) {
+    ctx.diagnostics.push({ message: `${where}: sa_column not yet supported`, loc: ctx.span(kw.get('sa_column')!.node) });
+    return;
+  }
+
+  column.type.sql = columnType(where, annotationNode, annotation.typeName, kw, ctx) ?? null;
+  const serverDefault = readServerDefault(where, kw.get('sa_column_kwargs'), ctx);
+  if (serverDefault !== undefined) column.default = serverDefault;
+
+  const fk = kw.get('foreign_key');
+  if (fk && call) readForeignKey(table, attr.name, call, fk, kw.get('ondelete'), ctx);
+
+  const unique = flag('unique');
+  if (flag('index')) {
+    // SQLAlchemy turns `index=True, unique=True` into one unique index, not a constraint plus an index.
+    table.indexes.push({
+      name: `ix_${table.name}_${attr.name}`,
+      columns: [attr.name],
+      unique,
+      loc: ctx.span(kw.get('index')!.node),
+    });
+  } else if (unique) {
+    table.uniques.push({ columns: [attr.name], loc: ctx.span(kw.get('unique')!.node) });
+  }
+}
+
+function columnType(
+  where: string,
+  annotationNode: Node,
+  typeName: string | undefined,
+  kw: ReadonlyMap<string, KeywordArg>,
+  ctx: TableContext,
+): string | undefined {
+  const saType = kw.get('sa_type');
+  if (saType) {
+    const sql = saTypeToSql(saType.value);
+    if (!sql) ctx.diagnostics.push({ message: `${where}: unsupported type ${saType.value.text} ignored`, loc: ctx.span(saType.node) });
+    return sql;
+  }
+  const int = (name: string): number | undefined => {
+    const value = intValue(kw.get(name)?.value);
+    return value === null ? undefined : value;
+  };
+  const sql =
+    typeName &&
+    pythonTypeToSql(
+      typeName,
+      { maxLength: int('max_length'), maxDigits: int('max_digits'), decimalPlaces: int('decimal_places') },
+      ctx.enums,
+    );
+  if (!sql) {
+    ctx.diagnostics.push({ message: `${where}: unsupported type ${annotationNode.text} ignored`, loc: ctx.span(annotationNode) });
+  }
+  return sql || undefined;
+}
+
+function readForeignKey(
+  table: Table,
+  column: string,
+  call: Node,
+  arg: KeywordArg,
+  onDeleteArg: KeywordArg | undefined,
+  ctx: TableContext,
+): void {
+  const text = stringValue(arg.value);
+  const ref = text === undefined ? undefined : parseColumnRef(text);
+  if (!ref) {
+    ctx.diagnostics.push({
+      message: `${table.name}.${column}: foreign_key ${arg.value.text} is not a "table.column" string literal, ignored`,
+      loc: ctx.span(arg.node),
+    });
+    return;
+  }
+  const fk: ForeignKey = {
+    columns: [column],
+    target: { schema: ref.schema, table: ref.table, columns: [ref.column] },
+    onDelete: 'NO ACTION',
+    onUpdate: 'NO ACTION',
+    loc: ctx.span(call),
+    targetLoc: ctx.span(arg.value),
+  };
+  if (onDeleteArg) {
+    fk.onDeleteLoc = ctx.span(onDeleteArg.node);
+    const action = stringValue(onDeleteArg.value)?.toUpperCase().trim().replace(/\s+/g, ' ');
+    if (action && (FK_ACTIONS as readonly string[]).includes(action)) fk.onDelete = action as FkAction;
+    else if (onDeleteArg.value.type !== 'none') {
+      ctx.diagnostics.push({
+        message: `${table.name}.${column}: ondelete=${onDeleteArg.value.text} is not a referential action, ignored`,
+        loc: fk.onDeleteLoc,
+      });
+    }
+  }
+  table.foreignKeys.push(fk);
+}
+
+/** `sa_column_kwargs={"server_default": ...}`: the one database-side default SQLModel fields can carry. */
+function readServerDefault(where: string, arg: KeywordArg | undefined, ctx: TableContext): string | undefined {
+  if (!arg || arg.value.type !== 'dictionary') return undefined;
+  for (const pair of namedChildrenOf(arg.value)) {
+    if (pair.type !== 'pair') continue;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    if (!key || !value || stringValue(key) !== 'server_default') continue;
+    const sql = serverDefaultSql(value);
+    if (sql === undefined) {
+      ctx.diagnostics.push({ message: `${where}: server_default ${value.text} not understood, ignored`, loc: ctx.span(pair) });
+    }
+    return sql;
+  }
+  return undefined;
+}
+
+function serverDefaultSql(value: Node): string | undefined {
+  const literal = stringValue(value);
+  if (literal !== undefined) return literal;
+  const name = calleeName(value);
+  const args = value.childForFieldName('arguments');
+  const argNodes = args ? namedChildrenOf(args).filter((a) => a.type !== 'comment') : [];
+  if (name === 'text' && argNodes.length === 1) return stringValue(argNodes[0]!);
+  // `func.now()` renders as `now()`; arguments would need SQL compilation we do not do.
+  const fn = value.childForFieldName('function');
+  if (fn?.type === 'attribute' && fn.childForFieldName('object')?.text === 'func' && argNodes.length === 0) {
+    return `${name}()`;
+  }
+  return undefined;
+}
+
+/** `__table_args__ = {"schema": "billing"}` or a tuple ending with such a dict; constraints are not read yet. */
+function tableSchema(cls: ModelClass, ctx: TableContext): string {
+  const args = cls.attributes.find((a) => a.name === '__table_args__')?.value;
+  if (!args) return DEFAULT_SCHEMA;
+  const items = args.type === 'tuple' ? namedChildrenOf(args).filter((n) => n.type !== 'comment') : [args];
+  let schema = DEFAULT_SCHEMA;
+  for (const item of items) {
+    if (item.type !== 'dictionary') {
+      ctx.diagnostics.push({ message: `${cls.tableName}: __table_args__ entry ${item.type} not yet supported`, loc: ctx.span(item) });
+      continue;
+    }
+    for (const pair of namedChildrenOf(item)) {
+      if (pair.type === 'pair' && stringValue(pair.childForFieldName('key')!) === 'schema') {
+        schema = stringValue(pair.childForFieldName('value')!) ?? schema;
+      }
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { firstSyntaxError, loadPython } from '../../src/lang/python.ts';
+import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
+import foreignKey, { language as foreignKeyLanguage } from '../../transforms/sqlmodel-foreign-key.ts';
+import onDelete, { language as onDeleteLanguage } from '../../transforms/sqlmodel-on-delete.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const python = await loadPython();
+const api = { python };
+
+type Transform = (file: { path: string; source: string }, api: { python: typeof python }, options: never) => string;
+const TRANSFORMS: Record<string, Transform> = {
+  'sqlmodel-foreign-key': foreignKey as Transform,
+  'sqlmodel-on-delete': onDelete as Transform,
+};
+
+function fixtureCases(transform: string): string[] {
+  return readdirSync(path.join(root, '__testfixtures__', transform))
+    .filter((f) => f.endsWith('.input.py'))
+    .map((f) => f.slice(0, -'.input.py'.length))
+    .sort();
+}
+
+function fixture(transform: string, name: string, ext: string): string {
+  return readFileSync(path.join(root, '__testfixtures__', transform, `${name}${ext}`), 'utf8');
+}
+
+function run(transform: string, source: string, options: object, file = 'models.py'): string {
+  return TRANSFORMS[transform]!({ path: file, source }, api, options as never);
+}
+
+function syntaxError(text: string) {
+  const tree = python.parse(text);
+  try {
+    return firstSyntaxError(tree, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+it('declares both transforms as Python transforms', () => {
+  expect([foreignKeyLanguage, onDeleteLanguage]).toEqual(['python', 'python']);
+});
+
+for (const transform of Object.keys(TRANSFORMS)) {
+  describe(`${transform} fixtures`, () => {
+    const cases = fixtureCases(transform);
+
+    it('has at least six cases', () => {
+      expect(cases.length).toBeGreaterThanOrEqual(6);
+    });
+
+    for (const name of cases) {
+      it(name, () => {
+        const input = fixture(transform, name, '.input.py');
+        const expected = fixture(transform, name, '.output.py');
+        const options = JSON.parse(fixture(transform, name, '.options.json')) as object;
+        const output = run(transform, input, options, `${name}.input.py`);
+        expect(output).toBe(expected);
+        expect(syntaxError(output)).toBeUndefined();
+        // Applying a fix twice changes nothing the second time.
+        expect(run(transform, output, options)).toBe(output);
+      });
+
+      it(`${name}, with CRLF line breaks`, () => {
+        const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+        const options = JSON.parse(fixture(transform, name, '.options.json')) as object;
+        const output = run(transform, crlf(fixture(transform, name, '.input.py')), options);
+        expect(output).toBe(crlf(fixture(transform, name, '.output.py')));
+      });
+    }
+  });
+}
+
+describe('the seed report’s fix for teams.owner_id', () => {
+  it('reads back as users.id ON DELETE CASCADE after both transforms', async () => {
+    const source = readFileSync(path.join(root, 'examples/credits-app/fastapi/models/credits.py'), 'utf8');
+    const target = run('sqlmodel-foreign-key', source, { table: 'teams', column: 'owner_id', target: 'users.id' });
+    const fixed = run('sqlmodel-on-delete', target, { table: 'teams', column: 'owner_id', onDelete: 'CASCADE' });
+    expect(fixed.split('\n')[72]).toBe('        default=None, foreign_key="users.id", ondelete="CASCADE", alias="ownerId")');
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'credits.py'), fixed);
+    const model = await readSqlModel({ name: 'sqlmodel', files: ['credits.py'], cwd: dir });
+    const fks = model.tables.find((t) => t.name === 'teams')!.foreignKeys;
+    expect(fks.map((fk) => [fk.columns, fk.target, fk.onDelete])).toEqual([
+      [['owner_id'], { schema: 'public', table: 'users', columns: ['id'] }, 'CASCADE'],
+    ]);
+
+    // Real SQLModel, when available, must still import the fixed file and build the same constraint.
+    const check = spawnSync('python3', ['test/fixtures/python/sqlmodel_oracle.py', path.join(dir, 'credits.py')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (check.status === 0) {
+      const out = JSON.parse(check.stdout) as { files: Record<string, { name: string; foreignKeys: unknown[] }[]> };
+      const teams = Object.values(out.files)[0]!.find((t) => t.name === 'teams')!;
+      expect(teams.foreignKeys).toEqual([{ columns: ['owner_id'], target: ['users.id'], ondelete: 'CASCADE' }]);
+    }
+  });
+});
+
+describe('errors', () => {
+  const source = `from typing import Optional
+from sqlmodel import Field, Relationship, SQLModel
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "teams"
+
+    id: str = Field(primary_key=True)
+    name: str
+    owner_id: str = Field(foreign_key="users.id")
+    members: list["Member"] = Relationship()
+`;
+
+  it('names the table it could not find, and the tables there are', () => {
+    expect(() => run('sqlmodel-foreign-key', source, { table: 'users', column: 'id', target: 'a.b' })).toThrow(
+      'no SQLModel table class for table "users" in this file (tables here: teams)',
+    );
+  });
+
+  it('names the column it could not find', () => {
+    expect(() => run('sqlmodel-on-delete', source, { table: 'teams', column: 'nope', onDelete: 'CASCADE' })).toThrow(
+      'class Team (table "teams") has no attribute "nope" in this file',
+    );
+  });
+
+  it('refuses a relationship, a bad target and a bad action', () => {
+    expect(() => run('sqlmodel-foreign-key', source, { table: 'teams', column: 'members', target: 'users.id' })).toThrow(
+      'Team.members is a Relationship, not a column',
+    );
+    expect(() => run('sqlmodel-foreign-key', source, { table: 'teams', column: 'owner_id', target: 'users' })).toThrow(
+      'is not "table.column"',
+    );
+    expect(() => run('sqlmodel-on-delete', source, { table: 'teams', column: 'owner_id', onDelete: 'EXPLODE' })).toThrow(
+      'is not one of NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT',
+    );
+  });
+
+  it('refuses ondelete without a foreign key, and SET NULL on a NOT NULL column', () => {
+    expect(() => run('sqlmodel-on-delete', source, { table: 'teams', column: 'name', onDelete: 'CASCADE' })).toThrow(
+      'Team.name has no Field(foreign_key=...) to set ondelete on',
+    );
+    expect(() => run('sqlmodel-on-delete', source, { table: 'teams', column: 'owner_id', onDelete: 'SET NULL' })).toThrow(
+      'Team.owner_id is not nullable; SQLModel rejects ondelete="SET NULL" on it',
+    );
+  });
+
+  it('refuses a file that does not parse', () => {
+    expect(() => run('sqlmodel-on-delete', `${source}x = (\n`, { table: 'teams', column: 'owner_id', onDelete: 'CASCADE' })).toThrow(
+      "cannot edit a file that does not parse: 12:5: syntax error: '(' was never closed",
+    );
+  });
+
+  it('adds a Field to a bare annotation', () => {
+    const out = run('sqlmodel-foreign-key', source, { table: 'teams', column: 'name', target: 'users.name' });
+    expect(out).toBe(source.replace('    name: str\n', '    name: str = Field(foreign_key="users.name")\n'));
+  });
+});
