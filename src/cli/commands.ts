@@ -44,7 +44,7 @@ export async function checkCommand(args: SourceArgs & { format: 'table' | 'json'
   return failing ? EXIT.drift : EXIT.ok;
 }
 
-export async function fixCommand(args: SourceArgs & { write: boolean; rule?: string[] }): Promise<number> {
+export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: string[] }): Promise<number> {
   const result = await fix({ ...runOptions(args), rules: args.rule });
   if (!args.write) {
     process.stdout.write(diffChanges(result.changes));

@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
         y
           .options(sourceOptions)
           .option('dry-run', { type: 'boolean', describe: 'Print the changes as a unified diff and write nothing (default)' })
-          .option('write', { type: 'boolean', default: false, describe: 'Write the changes (all files or none)' })
+          .option('write', { type: 'boolean', describe: 'Write the changes (all files or none)' })
           .option('rule', { type: 'string', array: true, choices: RULES.map((r) => r.meta.id), describe: 'Only fix findings of these rules' })
           .conflicts('write', 'dry-run'),
       async (args) => {
