@@ -7,6 +7,7 @@ import { LineIndex } from '../../model/span.ts';
 import { messageOf } from './error-text.ts';
 import { introspect, type Introspection, type IntrospectOptions } from './introspect.ts';
 import { extensionsCreatedBy, pgliteExtensions } from './pglite-extensions.ts';
+import { createPglite } from './pglite-snapshot.ts';
 import { pgliteQueryable } from './queryable.ts';
 import { loadSqlScripts, type SqlScript } from './sql-scripts.ts';
 import { splitStatements } from './sql-statements.ts';
@@ -34,9 +35,7 @@ interface Step {
 
 async function startPglite(extensions: string[]): Promise<PGlite> {
   try {
-    // Loaded on demand: most runs read a live database and never need the WASM build.
-    const { PGlite } = await import('@electric-sql/pglite');
-    return await PGlite.create({ extensions: await pgliteExtensions(extensions) });
+    return await createPglite({ extensions: await pgliteExtensions(extensions) });
   } catch (error) {
     throw new DatabaseError(`cannot start the in-process PostgreSQL (PGlite): ${messageOf(error)}`);
   }
