@@ -55,38 +55,27 @@ const drizzleFkTarget: Fixer = (ctx) => {
   };
 };
 
-const drizzleFkOnDelete: Fixer = (ctx) => {
-  const fks = foreignKeys(ctx);
-  if (!fks) return undefined;
-  return {
-    file: fks.have.loc!.file,
-    transform: 'drizzle-fk-on-delete',
-    options: { table: ctx.target.table.name, column: fks.have.columns[0]!, onDelete: fks.want.onDelete },
-    description: `${ctx.finding.table}.${ctx.finding.column}: onDelete → ${fks.want.onDelete}`,
+/** A fixer that edits the FK where the source declares it, with options read off the truth's FK. */
+function fkFixer(
+  transform: FixAction['transform'],
+  change: (want: ForeignKey) => { option: string; value: string; label: string },
+): Fixer {
+  return (ctx) => {
+    const fks = foreignKeys(ctx);
+    if (!fks) return undefined;
+    const { option, value, label } = change(fks.want);
+    return {
+      file: fks.have.loc!.file,
+      transform,
+      options: { table: ctx.target.table.name, column: fks.have.columns[0]!, [option]: value },
+      description: `${ctx.finding.table}.${ctx.finding.column}: ${label} → ${value}`,
+    };
   };
-};
+}
 
-const sqlmodelForeignKey: Fixer = (ctx) => {
-  const fks = foreignKeys(ctx);
-  if (!fks) return undefined;
-  return {
-    file: fks.have.loc!.file,
-    transform: 'sqlmodel-foreign-key',
-    options: { table: ctx.target.table.name, column: fks.have.columns[0]!, target: pythonTarget(fks.want) },
-    description: `${ctx.finding.table}.${ctx.finding.column}: foreign_key → ${pythonTarget(fks.want)}`,
-  };
-};
-
-const sqlmodelOnDelete: Fixer = (ctx) => {
-  const fks = foreignKeys(ctx);
-  if (!fks) return undefined;
-  return {
-    file: fks.have.loc!.file,
-    transform: 'sqlmodel-on-delete',
-    options: { table: ctx.target.table.name, column: fks.have.columns[0]!, onDelete: fks.want.onDelete },
-    description: `${ctx.finding.table}.${ctx.finding.column}: ondelete → ${fks.want.onDelete}`,
-  };
-};
+const drizzleFkOnDelete = fkFixer('drizzle-fk-on-delete', (fk) => ({ option: 'onDelete', value: fk.onDelete, label: 'onDelete' }));
+const sqlmodelForeignKey = fkFixer('sqlmodel-foreign-key', (fk) => ({ option: 'target', value: pythonTarget(fk), label: 'foreign_key' }));
+const sqlmodelOnDelete = fkFixer('sqlmodel-on-delete', (fk) => ({ option: 'onDelete', value: fk.onDelete, label: 'ondelete' }));
 
 export const FIXERS: Partial<Record<string, Partial<Record<SourceKind, Fixer>>>> = {
   'fk-target': { drizzle: drizzleFkTarget, sqlmodel: sqlmodelForeignKey },
