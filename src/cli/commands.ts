@@ -10,11 +10,12 @@ interface SourceArgs {
   drizzle?: string[];
   sqlmodel?: string[];
   truth?: string;
+  schema?: string[];
   color?: boolean;
 }
 
 function runOptions(args: SourceArgs): RunOptions {
-  return { cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth };
+  return { cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth, schemas: args.schema };
 }
 
 function useColor(args: SourceArgs): boolean {

@@ -6,13 +6,15 @@ import { hideBin } from 'yargs/helpers';
 import { RULES } from '../compare/rules/index.ts';
 import { checkCommand, fixCommand } from './commands.ts';
 import { EXIT, reportError } from './exit.ts';
+import { pullCommand } from './pull.ts';
 
 const sourceOptions = {
   config: { type: 'string', describe: 'Config file (default: ./schemadrift.config.json if present)' },
   db: {
     type: 'string',
-    describe: 'Database: postgres:// URL (live, read-only), a .sql file or a folder of .sql migrations (replayed into embedded PGlite). Default: config, then $DATABASE_URL',
+    describe: 'Database: postgres:// URL (live, read-only), a .sql file or a folder of .sql migrations (replayed into embedded PGlite), or a snapshot .json from `pull`. Default: config, then $DATABASE_URL',
   },
+  schema: { type: 'string', array: true, describe: 'Only these PostgreSQL schemas of the database (default: all but system ones)' },
   drizzle: { type: 'string', array: true, describe: 'Drizzle schema files, folders or globs' },
   sqlmodel: { type: 'string', array: true, alias: 'python', describe: 'SQLModel/SQLAlchemy model files, folders or globs' },
   truth: { type: 'string', describe: 'Source the others are fixed towards (default: database)' },
@@ -57,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await fixCommand(args);
       },
     )
+    .command(pullCommand)
     .demandCommand(1, 'Name a command: check or fix.')
     .strict()
     .epilogue(

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import type { SourceKind } from '../model/schema.ts';
-import type { ResolvedConfig, SourceSpec } from './types.ts';
+import type { DatabaseSourceSpec, ResolvedConfig, SourceSpec } from './types.ts';
 
 export const CONFIG_FILE = 'schemadrift.config.json';
 const KINDS: readonly SourceKind[] = ['database', 'drizzle', 'sqlmodel'];
@@ -17,6 +17,10 @@ export interface ConfigOverrides {
   drizzle?: string[];
   sqlmodel?: string[];
   truth?: string;
+  /** --schema: only these PostgreSQL schemas, for every database source. */
+  schemas?: string[];
+  /** What the command reads: at least two sources to compare (the default), or a database (`pull`). */
+  need?: 'compare' | 'database';
   env?: Record<string, string | undefined>;
 }
 
@@ -28,6 +32,23 @@ function resolveDb(url: string, base: string): string {
 
 function fail(file: string, message: string): never {
   throw new ConfigError(`${file}: ${message}`);
+}
+
+/** A database source's `schemas` (names) and `tables` ({ include, exclude } globs). */
+function databaseFilters(file: string, name: string, spec: Record<string, unknown>): Pick<DatabaseSourceSpec, 'schemas' | 'tables'> {
+  const names = (value: unknown, key: string): string[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v)) fail(file, `source "${name}": "${key}" must be a list of names`);
+    return value;
+  };
+  const schemas = names(spec.schemas, 'schemas');
+  const tables = spec.tables as Record<string, unknown> | undefined;
+  if (tables !== undefined && (typeof tables !== 'object' || tables === null || Array.isArray(tables))) {
+    fail(file, `source "${name}": "tables" must be { "include": [globs], "exclude": [globs] }`);
+  }
+  const include = names(tables?.include, 'tables.include');
+  const exclude = names(tables?.exclude, 'tables.exclude');
+  return { ...(schemas && { schemas }), ...((include || exclude) && { tables: { ...(include && { include }), ...(exclude && { exclude }) } }) };
 }
 
 function readConfigFile(file: string): { truth?: string; sources: SourceSpec[] } {
@@ -51,7 +72,7 @@ function readConfigFile(file: string): { truth?: string; sources: SourceSpec[] }
     if (!KINDS.includes(kind as SourceKind)) fail(file, `source "${name}": "kind" must be one of ${KINDS.join(', ')}`);
     if (kind === 'database') {
       if (typeof spec.url !== 'string' || !spec.url) fail(file, `source "${name}": "url" must be a string`);
-      sources.push({ name, kind, url: resolveDb(spec.url, base) });
+      sources.push({ name, kind, url: resolveDb(spec.url, base), ...databaseFilters(file, name, spec) });
     } else {
       const files = typeof spec.files === 'string' ? [spec.files] : spec.files;
       if (!Array.isArray(files) || !files.length || !files.every((f) => typeof f === 'string')) {
@@ -86,8 +107,13 @@ export function loadConfig(o: ConfigOverrides): ResolvedConfig {
   }
   if (o.drizzle?.length) override(sources, { name: 'drizzle', kind: 'drizzle', files: o.drizzle.map((f) => path.resolve(o.cwd, f)) });
   if (o.sqlmodel?.length) override(sources, { name: 'sqlmodel', kind: 'sqlmodel', files: o.sqlmodel.map((f) => path.resolve(o.cwd, f)) });
+  if (o.schemas?.length) for (const s of sources) if (s.kind === 'database') s.schemas = o.schemas;
 
-  if (sources.length < 2) {
+  if (o.need === 'database') {
+    if (!sources.some((s) => s.kind === 'database')) {
+      throw new ConfigError(`no database to read: give --db, set DATABASE_URL, or name one in ${CONFIG_FILE}`);
+    }
+  } else if (sources.length < 2) {
     throw new ConfigError(
       `need at least two sources to compare, found ${sources.length}: give --db, --drizzle and/or --sqlmodel, ` +
         `or write ${CONFIG_FILE} (see schemadrift --help)`,

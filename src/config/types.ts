@@ -1,4 +1,5 @@
 import type { SourceKind } from '../model/schema.ts';
+import type { TableFilter } from '../sources/database/filter.ts';
 
 interface SourceBase {
   /** The source's name in reports and JSON (`database`, `drizzle`, `sqlmodel`, or a configured name). */
@@ -7,8 +8,12 @@ interface SourceBase {
 
 export interface DatabaseSourceSpec extends SourceBase {
   kind: 'database';
-  /** `postgres://…`, a `.sql` file or a folder of migrations; paths are absolute once resolved. */
+  /** `postgres://…`, a `.sql` file, a folder of migrations or a snapshot `.json`; paths are absolute once resolved. */
   url: string;
+  /** Only these PostgreSQL schemas (all but the system ones when absent). */
+  schemas?: string[];
+  /** Table globs, matched against `table` and `schema.table`. */
+  tables?: TableFilter;
 }
 
 export interface CodeSourceSpec extends SourceBase {

@@ -11,7 +11,7 @@ import { readSqlModel } from './sqlmodel/index.ts';
 export async function readSource(spec: SourceSpec, cwd: string): Promise<SchemaModel> {
   switch (spec.kind) {
     case 'database':
-      return readDatabase({ name: spec.name, url: spec.url, cwd });
+      return readDatabase({ name: spec.name, url: spec.url, cwd, schemas: spec.schemas, tables: spec.tables });
     case 'drizzle':
       return readDrizzle({ name: spec.name, cwd, files: await expandFiles(spec.files, ['.ts', '.tsx', '.mts', '.cts'], spec.name) });
     case 'sqlmodel':

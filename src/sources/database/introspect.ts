@@ -1,22 +1,39 @@
-// Reads tables, columns and constraints from pg_catalog into the normalized model. Runs the same fixed set
-// of queries against a live server and against PGlite, inside one read-only transaction so they all see
-// one snapshot and nothing can be changed by accident.
+// Reads tables, columns, constraints, indexes, enums and sequences from pg_catalog into the normalized
+// model. Runs the same fixed set of queries against a live server and against PGlite, inside one read-only
+// transaction so they all see one snapshot and nothing can be changed by accident.
 
 import { DatabaseError } from '../../errors.ts';
-import type { Column, Diagnostic, FkAction, ForeignKey, Index, Table, UniqueConstraint } from '../../model/schema.ts';
+import type {
+  CheckConstraint,
+  Column,
+  EnumType,
+  FkAction,
+  ForeignKey,
+  Index,
+  IndexPart,
+  Sequence,
+  Table,
+  UniqueConstraint,
+} from '../../model/schema.ts';
 import { tableKey } from '../../model/names.ts';
 import {
   COLUMNS_SQL,
   constraintsSql,
+  ENUMS_SQL,
   INDEXES_SQL,
   MIN_SERVER_VERSION,
-  SERVER_VERSION_SQL,
+  SEQUENCES_SQL,
+  SETUP_SQL,
   TABLES_SQL,
   type ColumnRow,
   type ConstraintRow,
-  type IndexRow,
+  type EnumRow,
+  type IndexPartRow,
+  type SequenceRow,
+  type SetupRow,
   type TableRow,
 } from './catalog-queries.ts';
+import { compareText, keepsTable, type TableFilter } from './filter.ts';
 import type { Queryable } from './queryable.ts';
 
 export const STATEMENT_TIMEOUT_MS = 30_000;
@@ -24,11 +41,27 @@ export const STATEMENT_TIMEOUT_MS = 30_000;
 export interface IntrospectOptions {
   /** Only these schemas; all non-system schemas when absent. */
   schemas?: string[];
+  /** Table globs, matched against `table` and `schema.table`. */
+  tables?: TableFilter;
+  /** The server's statement_timeout for each catalog query (default 30 s). */
+  statementTimeoutMs?: number;
 }
 
+/** Something read but not modelled, said of one table (so it can be filtered along with the table). */
+export interface TableNote {
+  schema: string;
+  table: string;
+  message: string;
+}
+
+/** Everything the database source knows; readDatabase turns it into a SchemaModel, pull into a snapshot. */
 export interface Introspection {
+  /** Sorted by schema, then name. */
   tables: Table[];
-  diagnostics: Diagnostic[];
+  enums: EnumType[];
+  sequences: Sequence[];
+  /** In table order. */
+  notes: TableNote[];
 }
 
 const FK_ACTION_CODES: Record<string, FkAction> = {
@@ -42,11 +75,6 @@ const FK_ACTION_CODES: Record<string, FkAction> = {
 export async function introspect(db: Queryable, options: IntrospectOptions = {}): Promise<Introspection> {
   await db.query('BEGIN READ ONLY');
   try {
-    await db.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-    // format_type() and pg_get_expr() qualify names that are not on the search path, so the path decides
-    // whether an enum prints as `mood` or `public.mood`. Pinning it makes the output the same whatever the
-    // connection's (or a replayed pg_dump's) setting: `public` objects bare, everything else qualified.
-    await db.query('SET LOCAL search_path = public');
     const result = await readCatalog(db, options);
     await db.query('COMMIT');
     return result;
@@ -57,19 +85,23 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
 }
 
 async function readCatalog(db: Queryable, options: IntrospectOptions): Promise<Introspection> {
-  const [versionRow] = (await db.query<{ version: number }>(SERVER_VERSION_SQL)).rows;
-  const version = Number(versionRow?.version);
+  const timeout = String(options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS);
+  const [setup] = (await db.query<SetupRow>(SETUP_SQL, [timeout])).rows;
+  const version = Number(setup?.version);
   if (!(version >= MIN_SERVER_VERSION)) {
     throw new DatabaseError(`PostgreSQL ${formatVersion(version)} is not supported: schemadrift needs 12 or later`);
   }
 
-  const tables = (await db.query<TableRow>(TABLES_SQL, [options.schemas ?? null])).rows;
+  const schemas = options.schemas ?? null;
+  const tables = (await db.query<TableRow>(TABLES_SQL, [schemas])).rows.filter((t) => keepsTable(options.tables, t.schema, t.name));
   const oids = tables.map((t) => t.oid);
   return buildModel({
     tables,
     columns: (await db.query<ColumnRow>(COLUMNS_SQL, [oids])).rows,
     constraints: (await db.query<ConstraintRow>(constraintsSql(version), [oids])).rows,
-    indexes: (await db.query<IndexRow>(INDEXES_SQL, [oids])).rows,
+    indexParts: (await db.query<IndexPartRow>(INDEXES_SQL, [oids])).rows,
+    enums: (await db.query<EnumRow>(ENUMS_SQL, [schemas])).rows,
+    sequences: (await db.query<SequenceRow>(SEQUENCES_SQL, [schemas])).rows,
   });
 }
 
@@ -77,91 +109,149 @@ interface CatalogRows {
   tables: TableRow[];
   columns: ColumnRow[];
   constraints: ConstraintRow[];
-  indexes: IndexRow[];
+  indexParts: IndexPartRow[];
+  enums: EnumRow[];
+  sequences: SequenceRow[];
+}
+
+interface Draft {
+  table: Table;
+  /** Column names by attribute number, for constraints and indexes. */
+  names: Map<number, string>;
+  notes: string[];
 }
 
 function buildModel(rows: CatalogRows): Introspection {
-  // Per table, so they can be listed in table order rather than in whatever order the catalog returned.
-  const notes = new Map<Table, string[]>();
-  const note = (table: Table, message: string) => notes.set(table, [...(notes.get(table) ?? []), message]);
-  const byOid = new Map<string, Table>();
+  const byOid = new Map<string, Draft>();
   for (const row of rows.tables) {
-    byOid.set(row.oid, { schema: row.schema, name: row.name, columns: [], foreignKeys: [], uniques: [], indexes: [] });
+    const table: Table = {
+      schema: row.schema,
+      name: row.name,
+      ...(row.comment !== null && { comment: row.comment }),
+      partitioned: row.partitioned,
+      columns: [],
+      foreignKeys: [],
+      uniques: [],
+      indexes: [],
+      checks: [],
+      rls: { enabled: row.rls_enabled, policies: row.policies.sort(compareText) },
+    };
+    byOid.set(row.oid, { table, names: new Map(), notes: [] });
   }
-  const tableOf = (oid: string): Table => {
-    const table = byOid.get(oid);
-    if (!table) throw new Error(`catalog row for a table that was not listed (oid ${oid})`);
-    return table;
+  const draftOf = (oid: string): Draft => {
+    const draft = byOid.get(oid);
+    if (!draft) throw new Error(`catalog row for a table that was not listed (oid ${oid})`);
+    return draft;
   };
 
   for (const row of rows.columns) {
-    const table = tableOf(row.table_oid);
-    const column: Column = { name: row.name, type: { sql: row.type }, nullable: row.nullable };
-    if (row.default_sql !== null) column.default = row.default_sql;
-    if (row.generated_sql !== null) {
-      note(table, `${tableKey(table)}.${row.name} is a generated column (${row.generated_sql}); its expression is not compared`);
-    }
-    table.columns.push(column);
+    const draft = draftOf(row.table_oid);
+    draft.table.columns.push(column(row));
+    draft.names.set(row.num, row.name);
   }
+  const columnName = (draft: Draft, num: number): string => {
+    const name = draft.names.get(num);
+    if (name === undefined) throw new Error(`no column ${num} in ${tableKey(draft.table)}`);
+    return name;
+  };
 
   for (const row of rows.constraints) {
-    const table = tableOf(row.table_oid);
+    const draft = draftOf(row.table_oid);
+    const { table, notes } = draft;
+    const columns = (row.column_nums ?? []).map((num) => columnName(draft, num));
     switch (row.kind) {
       case 'p':
-        table.primaryKey = { columns: row.columns, name: row.name };
+        table.primaryKey = { columns, name: row.name };
         break;
       case 'f':
-        table.foreignKeys.push(foreignKey(row));
+        table.foreignKeys.push(foreignKey(row, columns));
         break;
       case 'u': {
-        const unique: UniqueConstraint = { columns: row.columns, name: row.name };
+        const unique: UniqueConstraint = { columns, name: row.name };
         if (row.nulls_not_distinct) unique.nullsNotDistinct = true;
         table.uniques.push(unique);
         break;
       }
+      case 'c':
+        table.checks!.push({ name: row.name, expression: row.check_sql ?? '' } satisfies CheckConstraint);
+        break;
       case 'x':
-        note(table, `exclusion constraint ${row.name} on ${tableKey(table)} is not compared`);
+        notes.push(`exclusion constraint ${row.name} on ${tableKey(table)} is not compared`);
         break;
     }
   }
 
-  for (const row of rows.indexes) {
-    const table = tableOf(row.table_oid);
-    const index: Index = { name: row.name, columns: row.has_expressions ? [] : row.columns, unique: row.is_unique };
-    if (row.has_expressions) {
-      note(table, `index ${row.name} on ${tableKey(table)} is on an expression; only its name and uniqueness are compared: ${row.definition}`);
-    } else if (row.predicate !== null) {
-      note(table, `index ${row.name} on ${tableKey(table)} is partial (WHERE ${row.predicate}); the condition is not compared`);
+  // Rows come index by index, each index's parts in order.
+  let index: Index | undefined;
+  let indexOid: string | undefined;
+  for (const row of rows.indexParts) {
+    const draft = draftOf(row.table_oid);
+    if (row.oid !== indexOid) {
+      indexOid = row.oid;
+      index = { name: row.name, columns: [], parts: [], unique: row.is_unique };
+      if (row.method !== 'btree') index.method = row.method;
+      if (row.predicate !== null) index.where = row.predicate;
+      draft.table.indexes.push(index);
     }
-    table.indexes.push(index);
+    const part = indexPart(row, row.part_attnum === 0 ? undefined : columnName(draft, row.part_attnum));
+    index!.parts!.push(part);
+    if (part.column !== undefined) index!.columns.push(part.column);
   }
 
-  const sorted = [...byOid.values()].sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
-  const diagnostics: Diagnostic[] = sorted.flatMap((table) =>
-    (notes.get(table) ?? []).sort(compareText).map((message) => ({ message })),
-  );
-  const tables = sorted.map(({ primaryKey, ...table }): Table => ({
-    schema: table.schema,
-    name: table.name,
-    columns: table.columns,
-    // Rebuilt so every table's keys come in the model's order, whatever order the facts arrived in.
-    ...(primaryKey ? { primaryKey } : {}),
-    // Catalog order is physical order; sorting by name keeps output stable across servers and dumps.
-    foreignKeys: table.foreignKeys.sort(byName),
-    uniques: table.uniques.sort(byName),
-    indexes: table.indexes.sort(byName),
-  }));
-  return { tables, diagnostics };
+  const drafts = [...byOid.values()].sort((a, b) => compareTables(a.table, b.table));
+  return {
+    tables: drafts.map(({ table }) => ordered(table)),
+    enums: rows.enums
+      .map((row): EnumType => ({ schema: row.schema, name: row.name, values: row.values }))
+      .sort(compareTables),
+    sequences: rows.sequences.map((row): Sequence => ({ schema: row.schema, name: row.name })).sort(compareTables),
+    notes: drafts.flatMap(({ table, notes }) =>
+      notes.sort(compareText).map((message) => ({ schema: table.schema, table: table.name, message })),
+    ),
+  };
 }
 
-function foreignKey(row: ConstraintRow): ForeignKey {
+/** The table's keys in the model's order, whatever order its facts arrived in; its sets sorted by name
+ * (catalog order is physical order, which differs between a server and a replayed dump). */
+function ordered({ schema, name, comment, partitioned, columns, primaryKey, foreignKeys, uniques, indexes, checks, rls }: Table): Table {
   return {
-    columns: row.columns,
+    schema,
+    name,
+    ...(comment !== undefined && { comment }),
+    partitioned,
+    columns,
+    ...(primaryKey && { primaryKey }),
+    foreignKeys: foreignKeys.sort(byName),
+    uniques: uniques.sort(byName),
+    indexes: indexes.sort(byName),
+    checks: checks!.sort(byName),
+    rls,
+  };
+}
+
+const IDENTITY = { a: 'ALWAYS', d: 'BY DEFAULT' } as const;
+
+function column(row: ColumnRow): Column {
+  const column: Column = { name: row.name, type: { sql: row.type }, nullable: row.nullable };
+  if (row.default_sql !== null) column.default = row.default_sql;
+  if (row.identity === 'a' || row.identity === 'd') column.identity = IDENTITY[row.identity];
+  if (row.generated_sql !== null) column.generated = row.generated_sql;
+  if (row.comment !== null) column.comment = row.comment;
+  return column;
+}
+
+function foreignKey(row: ConstraintRow, columns: string[]): ForeignKey {
+  const fk: ForeignKey = {
+    columns,
     target: { schema: row.target_schema ?? '', table: row.target_table ?? '', columns: row.target_columns },
     onDelete: fkAction(row.on_delete, row.name),
     onUpdate: fkAction(row.on_update, row.name),
     name: row.name,
   };
+  if (row.deferrable) fk.deferrable = row.deferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE';
+  if (row.match === 'f') fk.match = 'FULL';
+  else if (row.match === 'p') fk.match = 'PARTIAL';
+  return fk;
 }
 
 function fkAction(code: string, constraint: string): FkAction {
@@ -170,9 +260,52 @@ function fkAction(code: string, constraint: string): FkAction {
   return action;
 }
 
-/** Code-unit order, not the server's collation, so a live server and PGlite sort alike. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+// pg_index.indoption bits.
+const INDOPTION_DESC = 1;
+const INDOPTION_NULLS_FIRST = 2;
+
+function indexPart(row: IndexPartRow, column: string | undefined): IndexPart {
+  const part: IndexPart = column !== undefined ? { column } : { expression: unwrapIndexExpression(row.part_expression ?? '') };
+  const desc = (row.part_option & INDOPTION_DESC) !== 0;
+  const nullsFirst = (row.part_option & INDOPTION_NULLS_FIRST) !== 0;
+  if (desc) part.order = 'DESC';
+  // NULLS LAST is the default for ASC, NULLS FIRST for DESC: only the other one is written.
+  if (nullsFirst !== desc) part.nulls = nullsFirst ? 'FIRST' : 'LAST';
+  if (row.part_opclass !== null) part.opclass = row.part_opclass;
+  return part;
+}
+
+/**
+ * pg_get_indexdef puts an index expression that is not a function call in parentheses, as CREATE INDEX
+ * needs it: `((id + 1))`, `((email)::text)`. Without them it is the expression as pg_get_expr prints it,
+ * like every other expression in the model.
+ */
+export function unwrapIndexExpression(text: string): string {
+  if (!text.startsWith('(') || closingParen(text, 0) !== text.length - 1) return text;
+  return text.slice(1, -1);
+}
+
+/** Index of the parenthesis that closes the one at `open`, skipping quoted strings and identifiers. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      // To the closing quote. A doubled quote is the only escape in what PostgreSQL prints (E'' strings
+      // too double their quotes).
+      i++;
+      while (i < text.length && !(text[i] === ch && text[i + 1] !== ch)) i += text[i] === ch ? 2 : 1;
+    } else if (ch === '(') {
+      depth++;
+    } else if (ch === ')' && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function compareTables(a: { schema: string; name: string }, b: { schema: string; name: string }): number {
+  return compareText(a.schema, b.schema) || compareText(a.name, b.name);
 }
 
 function byName(a: { name?: string }, b: { name?: string }): number {

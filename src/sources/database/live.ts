@@ -11,7 +11,7 @@ import { redactor } from './redact.ts';
 
 export const CONNECT_TIMEOUT_MS = 10_000;
 // A backstop for a server that stops answering mid-query, where statement_timeout cannot fire.
-const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 15_000;
+const QUERY_TIMEOUT_GRACE_MS = 15_000;
 
 export function isDatabaseUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
@@ -19,12 +19,13 @@ export function isDatabaseUrl(url: string): boolean {
 
 export async function introspectLive(url: string, options: IntrospectOptions): Promise<Introspection> {
   const redact = redactor(secretsOf(url));
+  const statementTimeout = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
   let client: pg.Client;
   try {
     client = new pg.Client({
       connectionString: url,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      query_timeout: QUERY_TIMEOUT_MS,
+      query_timeout: statementTimeout + QUERY_TIMEOUT_GRACE_MS,
       application_name: 'schemadrift',
     });
   } catch (error) {
@@ -47,7 +48,7 @@ export async function introspectLive(url: string, options: IntrospectOptions): P
     return await introspect(pgQueryable(client), options);
   } catch (error) {
     if (error instanceof DatabaseError) throw new DatabaseError(redact(`${target}: ${error.message}`));
-    throw new DatabaseError(redact(`cannot read the schema of ${target}: ${readFailure(error)}`));
+    throw new DatabaseError(redact(`cannot read the schema of ${target}: ${readFailure(error, statementTimeout)}`));
   } finally {
     await client.end().catch(() => {});
   }
@@ -80,8 +81,8 @@ function connectFailure(error: unknown): string {
   return message;
 }
 
-function readFailure(error: unknown): string {
-  if (codeOf(error) === '57014') return `the catalog queries took longer than ${STATEMENT_TIMEOUT_MS / 1000} s`;
+function readFailure(error: unknown, statementTimeout: number): string {
+  if (codeOf(error) === '57014') return `a catalog query took longer than the ${statementTimeout / 1000} s statement timeout`;
   return messageOf(error);
 }
 

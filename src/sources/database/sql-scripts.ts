@@ -1,11 +1,12 @@
 // Turns the `url` of a SQL source into the pieces of SQL to replay, in order: a single file, a folder of
-// migrations in name order, or a drizzle-kit folder in the order its journal gives. Offsets are kept so a
-// failure can be reported at its line in its file.
+// migrations in name order (files, or one folder per migration), or a drizzle-kit folder in the order its
+// journal gives. Offsets are kept so a failure can be reported at its line in its file.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseError } from '../../errors.ts';
 import { displayPath } from '../../model/span.ts';
+import { compareText } from './filter.ts';
 import { blankPsqlMetaCommands } from './sql-statements.ts';
 
 export interface SqlScript {
@@ -18,6 +19,7 @@ export interface SqlScript {
 
 const DRIZZLE_JOURNAL = path.join('meta', '_journal.json');
 const DRIZZLE_BREAKPOINT = '--> statement-breakpoint';
+const FOLDER_MIGRATION = 'migration.sql';
 
 export async function loadSqlScripts(location: string, cwd: string): Promise<SqlScript[]> {
   const full = path.resolve(cwd, location);
@@ -25,28 +27,38 @@ export async function loadSqlScripts(location: string, cwd: string): Promise<Sql
   const info = await stat(full).catch((error: unknown) => {
     throw new DatabaseError(`${shown}: ${fsFailure(error)}`);
   });
-  if (!info.isDirectory()) return [await wholeFile(full, cwd)];
+  if (!info.isDirectory()) return [await script(full, cwd, false)];
 
   const journal = await readFile(path.join(full, DRIZZLE_JOURNAL), 'utf8').catch(() => undefined);
-  if (journal !== undefined) return drizzleFolder(full, cwd, journal);
+  if (journal !== undefined) return drizzleJournalFolder(full, cwd, journal);
 
-  // `*.down.sql` undoes its `*.up.sql` twin (golang-migrate, dbmate-style folders); replaying it would
-  // drop what the migration before it created.
-  const names = (await readdir(full, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && /\.sql$/i.test(entry.name) && !/\.down\.sql$/i.test(entry.name))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (names.length === 0) throw new DatabaseError(`${shown}: no .sql files in this folder`);
-  return Promise.all(names.map((name) => wholeFile(path.join(full, name), cwd)));
+  const files = await migrationFiles(full);
+  if (files.length === 0) throw new DatabaseError(`${shown}: no .sql files or migration folders in this folder`);
+  return Promise.all(files.map((file) => script(file, cwd, path.basename(file) === FOLDER_MIGRATION)));
 }
 
-async function wholeFile(file: string, cwd: string): Promise<SqlScript> {
-  const text = await read(file, cwd);
-  return { file: displayPath(file, cwd), text, chunks: [{ start: 0, end: text.length }] };
+/**
+ * The migrations of a folder without a journal, in name order: its `.sql` files, and its subfolders that
+ * hold a `migration.sql` (drizzle-kit 1.0 and Prisma write one folder per migration, named by timestamp).
+ * `*.down.sql` undoes its `*.up.sql` twin (golang-migrate, dbmate-style folders); replaying it would drop
+ * what the migration before it created.
+ */
+async function migrationFiles(folder: string): Promise<string[]> {
+  const found: Array<{ name: string; file: string }> = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.isFile() && /\.sql$/i.test(entry.name) && !/\.down\.sql$/i.test(entry.name)) {
+      found.push({ name: entry.name, file: path.join(folder, entry.name) });
+    } else if (entry.isDirectory()) {
+      const file = path.join(folder, entry.name, FOLDER_MIGRATION);
+      if (await stat(file).then((s) => s.isFile(), () => false)) found.push({ name: entry.name, file });
+    }
+  }
+  return found.sort((a, b) => compareText(a.name, b.name)).map((f) => f.file);
 }
 
-/** drizzle-kit's migrator runs what its journal lists, in that order, each file split at its breakpoints. */
-async function drizzleFolder(folder: string, cwd: string, journalText: string): Promise<SqlScript[]> {
+/** drizzle-kit's migrator runs what its journal lists, in that order. The journal's shape has not changed
+ * from drizzle-kit's version "5" (dialect "pg") to "7" (dialect "postgresql"): only `entries[].tag` counts. */
+async function drizzleJournalFolder(folder: string, cwd: string, journalText: string): Promise<SqlScript[]> {
   const journalShown = displayPath(path.join(folder, DRIZZLE_JOURNAL), cwd);
   let tags: string[];
   try {
@@ -60,23 +72,26 @@ async function drizzleFolder(folder: string, cwd: string, journalText: string): 
     throw new DatabaseError(`${journalShown}: not a drizzle-kit journal: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (tags.length === 0) throw new DatabaseError(`${journalShown}: the journal lists no migrations`);
+  return Promise.all(tags.map((tag) => script(path.join(folder, `${tag}.sql`), cwd, true)));
+}
 
-  return Promise.all(
-    tags.map(async (tag) => {
-      const file = path.join(folder, `${tag}.sql`);
-      const text = await read(file, cwd);
-      const chunks: SqlScript['chunks'] = [];
-      let start = 0;
-      for (;;) {
-        const marker = text.indexOf(DRIZZLE_BREAKPOINT, start);
-        const end = marker === -1 ? text.length : marker;
-        if (text.slice(start, end).trim()) chunks.push({ start, end });
-        if (marker === -1) break;
-        start = marker + DRIZZLE_BREAKPOINT.length;
-      }
-      return { file: displayPath(file, cwd), text, chunks };
-    }),
-  );
+/** A file to replay: whole, or (drizzle-kit's) split at its breakpoints as drizzle's migrator does. */
+async function script(file: string, cwd: string, breakpoints: boolean): Promise<SqlScript> {
+  const text = await read(file, cwd);
+  const chunks: SqlScript['chunks'] = [];
+  if (!breakpoints) {
+    chunks.push({ start: 0, end: text.length });
+  } else {
+    let start = 0;
+    for (;;) {
+      const marker = text.indexOf(DRIZZLE_BREAKPOINT, start);
+      const end = marker === -1 ? text.length : marker;
+      if (text.slice(start, end).trim()) chunks.push({ start, end });
+      if (marker === -1) break;
+      start = marker + DRIZZLE_BREAKPOINT.length;
+    }
+  }
+  return { file: displayPath(file, cwd), text, chunks };
 }
 
 async function read(file: string, cwd: string): Promise<string> {
@@ -88,7 +103,7 @@ async function read(file: string, cwd: string): Promise<string> {
   }
 }
 
-function fsFailure(error: unknown): string {
+export function fsFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES') return 'permission denied';
