@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../../src/errors.ts';
-import { formatSnapshot, readDatabase, type ReadDatabaseOptions } from '../../src/sources/database/index.ts';
-import { readIntrospection } from '../../src/sources/database/index.ts';
+import { formatSnapshot, readDatabase, readIntrospection, type ReadDatabaseOptions } from '../../src/sources/database/index.ts';
 import { EXAMPLE, ROOT, runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
@@ -95,7 +94,8 @@ describe('the snapshot format', () => {
   });
 });
 
-describe('schemadrift pull', () => {
+// Each runs the real binary several times, seconds apiece when the machine is busy.
+describe('schemadrift pull', { timeout: 180_000 }, () => {
   let example: TestDatabase;
   beforeAll(async () => {
     example = await createTestDatabase(EXAMPLE_SQL);
@@ -116,6 +116,18 @@ describe('schemadrift pull', () => {
     expect(fromSnapshot.code).toBe(live.code);
     expect(JSON.parse(fromSnapshot.stdout)).toEqual(JSON.parse(live.stdout));
     expect(JSON.parse(live.stdout).findings.length).toBeGreaterThan(0);
+  });
+
+  it('--schema narrows the database for check as well', () => {
+    const config = path.join(EXAMPLE, 'schemadrift.config.json');
+    const findings = (args: string[]) =>
+      JSON.parse(runCli(['check', '--config', config, '--db', example.url, '--format', 'json', ...args], scratch).stdout)
+        .findings as Array<{ values: Record<string, unknown> }>;
+    expect(findings(['--schema', 'public']).some((f) => f.values.database != null)).toBe(true);
+    // No table of the example is in `billing`: what is left is Drizzle against SQLModel.
+    const none = findings(['--schema', 'billing']);
+    expect(none.length).toBeGreaterThan(0);
+    expect(none.every((f) => f.values.database == null)).toBe(true);
   });
 
   it('prints to standard output without --out, the same bytes as the file', async () => {

@@ -115,7 +115,7 @@ interface CatalogRows {
 }
 
 interface Draft {
-  table: Table;
+  table: Table & { checks: CheckConstraint[] };
   /** Column names by attribute number, for constraints and indexes. */
   names: Map<number, string>;
   notes: string[];
@@ -124,7 +124,7 @@ interface Draft {
 function buildModel(rows: CatalogRows): Introspection {
   const byOid = new Map<string, Draft>();
   for (const row of rows.tables) {
-    const table: Table = {
+    const table: Draft['table'] = {
       schema: row.schema,
       name: row.name,
       ...(row.comment !== null && { comment: row.comment }),
@@ -173,7 +173,7 @@ function buildModel(rows: CatalogRows): Introspection {
         break;
       }
       case 'c':
-        table.checks!.push({ name: row.name, expression: row.check_sql ?? '' } satisfies CheckConstraint);
+        table.checks.push({ name: row.name, expression: row.check_sql ?? '' });
         break;
       case 'x':
         notes.push(`exclusion constraint ${row.name} on ${tableKey(table)} is not compared`);
@@ -213,7 +213,7 @@ function buildModel(rows: CatalogRows): Introspection {
 
 /** The table's keys in the model's order, whatever order its facts arrived in; its sets sorted by name
  * (catalog order is physical order, which differs between a server and a replayed dump). */
-function ordered({ schema, name, comment, partitioned, columns, primaryKey, foreignKeys, uniques, indexes, checks, rls }: Table): Table {
+function ordered({ schema, name, comment, partitioned, columns, primaryKey, foreignKeys, uniques, indexes, checks, rls }: Draft['table']): Table {
   return {
     schema,
     name,
@@ -224,7 +224,7 @@ function ordered({ schema, name, comment, partitioned, columns, primaryKey, fore
     foreignKeys: foreignKeys.sort(byName),
     uniques: uniques.sort(byName),
     indexes: indexes.sort(byName),
-    checks: checks!.sort(byName),
+    checks: checks.sort(byName),
     rls,
   };
 }
@@ -280,7 +280,7 @@ function indexPart(row: IndexPartRow, column: string | undefined): IndexPart {
  * needs it: `((id + 1))`, `((email)::text)`. Without them it is the expression as pg_get_expr prints it,
  * like every other expression in the model.
  */
-export function unwrapIndexExpression(text: string): string {
+function unwrapIndexExpression(text: string): string {
   if (!text.startsWith('(') || closingParen(text, 0) !== text.length - 1) return text;
   return text.slice(1, -1);
 }
