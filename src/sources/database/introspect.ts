@@ -158,16 +158,18 @@ function buildModel(rows: CatalogRows): Introspection {
   for (const row of rows.constraints) {
     const draft = draftOf(row.table_oid);
     const { table, notes } = draft;
-    const columns = (row.column_nums ?? []).map((num) => columnName(draft, num));
+    // Only keys and foreign keys are lists of plain columns: a check may name tableoid, an exclusion
+    // constraint an expression (attnum 0).
+    const columns = () => (row.column_nums ?? []).map((num) => columnName(draft, num));
     switch (row.kind) {
       case 'p':
-        table.primaryKey = { columns, name: row.name };
+        table.primaryKey = { columns: columns(), name: row.name };
         break;
       case 'f':
-        table.foreignKeys.push(foreignKey(row, columns));
+        table.foreignKeys.push(foreignKey(row, columns()));
         break;
       case 'u': {
-        const unique: UniqueConstraint = { columns, name: row.name };
+        const unique: UniqueConstraint = { columns: columns(), name: row.name };
         if (row.nulls_not_distinct) unique.nullsNotDistinct = true;
         table.uniques.push(unique);
         break;
