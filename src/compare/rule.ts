@@ -1,7 +1,8 @@
 // The shape of a rule and the view of one table across all sources that each rule is given.
 
-import type { Column, SourceKind, Span, Table } from '../model/schema.ts';
+import type { Column, SchemaModel, SourceKind, Span, Table } from '../model/schema.ts';
 import type { FindingDraft, FindingLocation, Presence, Severity } from './finding.ts';
+import type { Equivalences } from './options.ts';
 
 export interface RuleMeta {
   id: string;
@@ -23,13 +24,28 @@ export interface TableContext {
   key: string;
   /** Every source of the run, in run order. */
   sources: SourceTable[];
-  /** The name of the source the others are fixed towards. */
+  /** The name of the source the others are fixed towards: the table's owner, else the run's truth. */
   truth: string;
+  /** Sources the config says must model this table (`table-missing` when they do not). */
+  required: ReadonlySet<string>;
+  equivalences: Equivalences;
+}
+
+/** The whole run, for facts that belong to no table (enum types). */
+export interface SchemaContext {
+  models: readonly SchemaModel[];
+  truth: string;
+  equivalences: Equivalences;
 }
 
 export interface Rule {
   meta: RuleMeta;
+  /** Findings about one table. */
   check(ctx: TableContext): FindingDraft[];
+  /** Also run on tables only one source models (every other rule needs two to disagree). */
+  runsOnLoneTables?: boolean;
+  /** Findings about schema-wide objects, run once per comparison. */
+  checkSchema?(ctx: SchemaContext): FindingDraft[];
 }
 
 /** One source's value of the fact a rule looks at. */

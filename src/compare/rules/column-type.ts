@@ -1,3 +1,4 @@
+import { normalizeType } from '../normalize/sql-type.ts';
 import { describeDisagreement, disagreement, distinctValues, type Rule, type RuleMeta } from '../rule.ts';
 import { collectColumnFacts, columnNames, withoutAbsent } from './columns.ts';
 
@@ -8,24 +9,23 @@ const meta: RuleMeta = {
 };
 
 /**
- * Types PostgreSQL stores and compares identically: `text` and length-less `character varying` are the
- * same varlena with the same operators, so a mix of them is worth knowing but is not drift.
+ * `text` and length-less `character varying` are the same varlena with the same operators, so a mix of
+ * them is worth knowing but is not drift (unless the config turns `equivalences.varcharText` off).
  */
-const EQUIVALENT: readonly (readonly string[])[] = [['text', 'character varying']];
-
-function equivalent(types: string[]): boolean {
-  return EQUIVALENT.some((group) => types.every((t) => group.includes(t)));
-}
+const VARCHAR_TEXT = ['text', 'character varying'];
 
 export const columnType: Rule = {
   meta,
   check(ctx) {
     return columnNames(ctx).flatMap((name) => {
-      // A source that cannot know a type statically (null) never causes drift.
-      const facts = withoutAbsent(collectColumnFacts(ctx, name, (c) => (c.type.sql ? { value: c.type.sql, loc: c.loc } : undefined)));
+      // A source that cannot know a type statically (null) never causes drift. Spellings of one type
+      // (`int4`, `timestamptz(3)`) are normalized before comparing, so they never differ.
+      const facts = withoutAbsent(
+        collectColumnFacts(ctx, name, (c) => (c.type.sql ? { value: normalizeType(c.type.sql), loc: c.loc } : undefined)),
+      );
       const types = distinctValues(facts);
       if (types.length < 2) return [];
-      const same = equivalent(types);
+      const same = ctx.equivalences.varcharText && types.every((t) => VARCHAR_TEXT.includes(t));
       const message =
         `Column ${ctx.key}.${name} has different types: ${describeDisagreement(facts)}` +
         (same ? ' (equivalent in PostgreSQL)' : '');

@@ -37,3 +37,19 @@ export function withoutAbsent(facts: Map<string, Fact>): Map<string, Fact> {
     [...facts].map(([s, f]) => [s, f.presence === 'absent' ? { value: null, presence: 'not-modelled' } : f] as const),
   );
 }
+
+/**
+ * Like collectColumnFacts, but a source without the column is left out (`not-modelled`: column-missing
+ * speaks for it), while a source with the column and without the fact stays `absent`.
+ */
+export function collectDeclaredColumnFacts(
+  ctx: TableContext,
+  name: string,
+  pick: (column: Column, table: Table) => { value: string | null; loc?: Span } | undefined,
+): Map<string, Fact> {
+  const facts = collectColumnFacts(ctx, name, pick);
+  for (const s of ctx.sources) {
+    if (s.table && !findColumn(s.table, name)) facts.set(s.source, { value: null, presence: 'not-modelled' });
+  }
+  return facts;
+}

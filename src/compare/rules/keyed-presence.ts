@@ -1,0 +1,62 @@
+import { presenceSide, sourcesWith, type PresenceSide } from '../presence.ts';
+import { disagreement, type Rule, type RuleMeta } from '../rule.ts';
+import { indexObjects } from './indexes.ts';
+import { collectKeyed, type KeyedObject } from './keyed.ts';
+import { uniqueObjects } from './uniques.ts';
+import type { Table } from '../../model/schema.ts';
+
+/** The missing/extra pair over one kind of keyed object (unique constraints, indexes). */
+function keyedPresenceRule(meta: RuleMeta, side: PresenceSide, read: (t: Table) => KeyedObject[] | undefined): Rule {
+  return {
+    meta,
+    check(ctx) {
+      return collectKeyed(ctx, read).flatMap(({ object, facts }) => {
+        if (presenceSide(ctx, facts) !== side) return [];
+        const message =
+          `${object.value} on ${ctx.key} is declared in ${sourcesWith(facts, 'present').join(', ')} ` +
+          `but not in ${sourcesWith(facts, 'absent').join(', ')}`;
+        return [disagreement(meta, ctx, object.label, facts, message)];
+      });
+    },
+  };
+}
+
+export const uniqueMissing = keyedPresenceRule(
+  {
+    id: 'unique-missing',
+    severity: 'warning',
+    description: 'The truth enforces uniqueness on columns (constraint or unique index) that a source does not declare.',
+  },
+  'missing',
+  uniqueObjects,
+);
+
+export const uniqueExtra = keyedPresenceRule(
+  {
+    id: 'unique-extra',
+    severity: 'warning',
+    description: 'A source declares uniqueness on columns that the truth does not enforce.',
+  },
+  'extra',
+  uniqueObjects,
+);
+
+export const indexMissing = keyedPresenceRule(
+  {
+    id: 'index-missing',
+    severity: 'info',
+    description: 'The truth has a (non-unique) index that a source does not declare.',
+  },
+  'missing',
+  indexObjects,
+);
+
+export const indexExtra = keyedPresenceRule(
+  {
+    id: 'index-extra',
+    severity: 'info',
+    description: 'A source declares a (non-unique) index that the truth does not have.',
+  },
+  'extra',
+  indexObjects,
+);
