@@ -1,15 +1,18 @@
 // The human report: a summary table in the shape of a hand-written verification report's executive
 // summary (one row per finding, one column per source, a status column), then where each problem is.
+// Info findings are never drift, and a big schema has hundreds of them (varchar vs text on every column),
+// so by default they collapse into one line per rule; --verbose lists them as rows too.
 
 import { styleText } from 'node:util';
 import type { Finding, Severity } from '../compare/finding.ts';
+import { describeInfoGroup, findingSubject, infoGroups, severityCounts } from './findings.ts';
 
 export interface TableOptions {
   sources: readonly string[];
   truth: string;
   tableCount: number;
   color: boolean;
-  /** List info findings in the details too. */
+  /** List info findings as rows and in the details too, instead of one summary line per rule. */
   verbose?: boolean;
 }
 
@@ -30,15 +33,16 @@ function cell(f: Finding, source: string): string {
 const SEVERITY_STYLE: Record<Severity, Style> = { critical: ['red', 'bold'], warning: 'yellow', info: 'dim' };
 
 function counts(findings: readonly Finding[]): string {
-  const by = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return `${by('critical')} critical, ${by('warning')} warning, ${by('info')} info`;
+  const n = severityCounts(findings);
+  return `${n.critical} critical, ${n.warning} warning, ${n.info} info`;
 }
 
 export function formatTable(findings: readonly Finding[], o: TableOptions): string {
   const paint = (style: Style, text: string) => (o.color ? styleText(style, text) : text);
   const header = ['Issue', 'Rule', ...o.sources.map((s) => (s === o.truth ? `${s} (truth)` : s)), 'Status'];
-  const rows = findings.map((f) => [
-    f.column ? `${f.table}.${f.column}` : f.table,
+  const listed = findings.filter((f) => o.verbose || f.severity !== 'info');
+  const rows = listed.map((f) => [
+    findingSubject(f),
     f.rule,
     ...o.sources.map((s) => cell(f, s)),
     f.severity === 'info' ? 'info' : `${f.severity.toUpperCase()}${f.fixable ? ' (fixable)' : ''}`,
@@ -49,12 +53,15 @@ export function formatTable(findings: readonly Finding[], o: TableOptions): stri
   const out: string[] = [];
   const title = `Compared ${o.tableCount} tables across ${o.sources.join(', ')} (truth: ${o.truth}).`;
   if (!findings.length) return `${title}\nNo drift.\n`;
-  out.push(title, '', paint('bold', line(header)));
-  findings.forEach((f, i) => out.push(paint(SEVERITY_STYLE[f.severity], line(rows[i]!))));
+  out.push(title, '');
+  if (listed.length) out.push(paint('bold', line(header)));
+  listed.forEach((f, i) => out.push(paint(SEVERITY_STYLE[f.severity], line(rows[i]!))));
+  if (!o.verbose) {
+    for (const g of infoGroups(findings)) out.push(paint(SEVERITY_STYLE.info, `${describeInfoGroup(g)} — use --verbose to list them`));
+  }
 
-  const detailed = findings.filter((f) => o.verbose || f.severity !== 'info');
-  if (detailed.length) out.push('');
-  for (const f of detailed) {
+  if (listed.length) out.push('');
+  for (const f of listed) {
     out.push(`${paint(SEVERITY_STYLE[f.severity], f.severity)} ${f.rule}: ${f.message}`);
     for (const l of f.locations) out.push(`    ${l.source.padEnd(Math.max(...o.sources.map((s) => s.length)))}  ${l.file}:${l.line}:${l.column}`);
   }
