@@ -1,8 +1,11 @@
 import { Node, type SpreadAssignment } from 'ts-morph';
 import type { Column, ForeignKey } from '../../model/schema.ts';
+import { columnNameFromKey } from './casing.ts';
 import { type ChainCall, accessPath, flattenChain, returnedExpression, unwrap } from './chain.ts';
 import { SERIAL_BUILDERS, columnSqlType, isColumnBuilder, typeOptionNames } from './column-types.ts';
 import { type FileContext, type TableDraft, span, warn } from './context.ts';
+import { findColumnHelper } from './column-helpers.ts';
+import { defaultSql } from './defaults.ts';
 import { fkActionFromDrizzle } from './fk-actions.ts';
 import { findProperty, literalObject, literalValue, propertyKey, quoteIdent, quoteSqlString, stringValue } from './literals.ts';
 import { classifyCallee } from './pg-core.ts';
@@ -28,13 +31,14 @@ export function readColumns(draft: TableDraft, columns: Node, helperParam?: stri
   }
 }
 
-// Shared column sets (`...timestamps`) are common; only a same-file object literal can be read statically.
+// Shared column sets (`...timestamps`) are common. Their columns are read in the file they are written in
+// (its imports name the builders; spans point there), into the table that spreads them.
 function readSpread(draft: TableDraft, spread: SpreadAssignment, helperParam: string | undefined, spreading: Set<Node>): void {
-  const expr = spread.getExpression();
-  const name = Node.isIdentifier(expr) ? expr.getText() : undefined;
-  const init = name ? draft.ctx.file.sourceFile.getVariableDeclaration(name)?.getInitializer() : undefined;
-  if (init && Node.isObjectLiteralExpression(unwrap(init)) && !spreading.has(init)) {
-    readColumns(draft, init, helperParam, new Set([...spreading, init]));
+  const expr = unwrap(spread.getExpression());
+  const helper = Node.isIdentifier(expr) ? findColumnHelper(draft.ctx, expr.getText()) : undefined;
+  if (helper && !spreading.has(helper.object)) {
+    const inFile = helper.ctx === draft.ctx ? draft : { ...draft, ctx: helper.ctx };
+    readColumns(inFile, helper.object, helper.ctx === draft.ctx ? helperParam : undefined, new Set([...spreading, helper.object]));
   } else {
     warn(draft.ctx, `spread ${expr.getText()} in table ${draft.table.name} cannot be read statically; ignored`, spread);
   }
@@ -49,7 +53,7 @@ function readColumn(draft: TableDraft, prop: Node, key: string, value: Node, hel
     return;
   }
   const args = chain.root.getArguments();
-  const name = stringValue(args[0]) ?? key;
+  const name = stringValue(args[0]) ?? columnNameFromKey(key, ctx.casing);
   const column: Column = {
     name,
     type: { sql: null, written: chain.root.getText() },
@@ -62,10 +66,11 @@ function readColumn(draft: TableDraft, prop: Node, key: string, value: Node, hel
     return;
   }
 
+  const builder = callee.kind === 'pg' ? callee.name : undefined;
   let isArray = false;
   for (const call of chain.calls) {
     if (call.name === 'array') isArray = true;
-    else readModifier(draft, column, call);
+    else readModifier(draft, column, call, builder);
   }
 
   if (callee.kind === 'pg') {
@@ -75,7 +80,7 @@ function readColumn(draft: TableDraft, prop: Node, key: string, value: Node, hel
       column.default ??= serialDefault(draft, name);
     }
   } else {
-    draft.pendingTypes.push({ column, path: callee.path, isArray, node: chain.root });
+    draft.pendingTypes.push({ ctx, column, path: callee.path, isArray, node: chain.root });
   }
   if (isArray && column.type.sql) column.type.sql += '[]';
 
@@ -106,16 +111,26 @@ function serialDefault(draft: TableDraft, column: string): string {
 }
 
 // `$defaultFn`, `$onUpdate` and friends run in the application and never reach the database.
-const APP_SIDE = new Set(['$defaultFn', '$default', '$onUpdate', '$onUpdateFn', '$type', 'generatedAlwaysAs']);
+const APP_SIDE = new Set(['$defaultFn', '$default', '$onUpdate', '$onUpdateFn', '$type', '$inferType']);
 
-function readModifier(draft: TableDraft, column: Column, call: ChainCall): void {
+function readModifier(draft: TableDraft, column: Column, call: ChainCall, builder: string | undefined): void {
   const ctx = draft.ctx;
   switch (call.name) {
     case 'notNull':
+      column.nullable = false;
+      return;
     case 'generatedAlwaysAsIdentity':
     case 'generatedByDefaultAsIdentity':
       column.nullable = false;
+      column.identity = call.name === 'generatedAlwaysAsIdentity' ? 'ALWAYS' : 'BY DEFAULT';
       return;
+    case 'generatedAlwaysAs': {
+      const arg = call.args[0];
+      if (!arg) warn(ctx, `generatedAlwaysAs() of ${draft.table.name}.${column.name} has no expression; ignored`, call.call);
+      // Its expression may name columns declared further down, so it is read once the table is complete.
+      else draft.pendingGenerated.push({ column, node: arg });
+      return;
+    }
     case 'primaryKey':
       column.nullable = false;
       if (draft.table.primaryKey) {
@@ -136,7 +151,7 @@ function readModifier(draft: TableDraft, column: Column, call: ChainCall): void 
       return;
     }
     case 'default':
-      readDefault(ctx, column, call);
+      readDefault(draft, column, call, builder);
       return;
     case 'defaultNow':
       column.default = 'now()';
@@ -152,27 +167,12 @@ function readModifier(draft: TableDraft, column: Column, call: ChainCall): void 
   }
 }
 
-function readDefault(ctx: FileContext, column: Column, call: ChainCall): void {
+function readDefault(draft: TableDraft, column: Column, call: ChainCall, builder: string | undefined): void {
   const arg = call.args[0];
-  const value = arg && literalValue(arg);
-  if (value === null) return;
-  if (typeof value === 'string') column.default = quoteSqlString(value);
-  else if (typeof value === 'number') column.default = numberText(arg!);
-  else if (typeof value === 'boolean') column.default = String(value);
-  else if (arg && sqlTemplateText(arg) !== undefined) column.default = sqlTemplateText(arg);
-  else warn(ctx, `default ${arg?.getText() ?? '()'} of column ${column.name} is not a literal; ignored`, call.call);
-}
-
-function numberText(node: Node): string {
-  return unwrap(node).getText().replaceAll('_', '').replace(/^-\s+/, '-');
-}
-
-/** The SQL of `sql\`now()\``, when it has no interpolations. */
-function sqlTemplateText(node: Node): string | undefined {
-  const expr = unwrap(node);
-  if (!Node.isTaggedTemplateExpression(expr) || expr.getTag().getText() !== 'sql') return undefined;
-  const template = expr.getTemplate();
-  return Node.isNoSubstitutionTemplateLiteral(template) ? template.getLiteralValue().trim() : undefined;
+  const sql = arg && defaultSql(arg, builder);
+  if (sql === null) return;
+  if (sql !== undefined) column.default = sql;
+  else warn(draft.ctx, `default ${arg?.getText() ?? '()'} of column ${column.name} is not a literal; ignored`, call.call);
 }
 
 function readReferences(draft: TableDraft, column: Column, call: ChainCall): void {
@@ -194,7 +194,7 @@ function readReferences(draft: TableDraft, column: Column, call: ChainCall): voi
     targetLoc: span(ctx, target),
     ...(actions.onDeleteNode && { onDeleteLoc: span(ctx, actions.onDeleteNode) }),
   };
-  draft.pendingFks.push({ fk, targets: [{ kind: 'path', path, node: target }], node: call.call });
+  draft.pendingFks.push({ ctx, fk, targets: [{ kind: 'path', path, node: target }], node: call.call });
 }
 
 function readActions(ctx: FileContext, obj: Node | undefined) {

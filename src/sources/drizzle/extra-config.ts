@@ -1,10 +1,11 @@
-import { Node } from 'ts-morph';
-import type { ForeignKey } from '../../model/schema.ts';
+import { Node, type CallExpression } from 'ts-morph';
+import type { ForeignKey, Index, IndexPart } from '../../model/schema.ts';
 import { type Chain, accessPath, flattenChain, returnedExpression, unwrap } from './chain.ts';
 import { actionOf } from './columns.ts';
-import { type ColumnRef, type TableDraft, span, warn } from './context.ts';
+import { type ColumnRef, type TableDraft, ownColumn, span, warn } from './context.ts';
 import { findProperty, stringValue } from './literals.ts';
 import { pgCoreName } from './pg-core.ts';
+import { sqlTemplateText } from './sql-template.ts';
 
 /** Reads the third argument of pgTable: `(t) => [ ... ]` or the older `(t) => ({ ... })`. */
 export function readExtraConfig(draft: TableDraft, arg: Node): void {
@@ -43,6 +44,8 @@ function readItem(draft: TableDraft, item: Node, param: string | undefined): voi
     case 'index':
     case 'uniqueIndex':
       return readIndex(draft, chain!, item, param, kind === 'uniqueIndex');
+    case 'check':
+      return readCheck(draft, chain!, item, param);
     default:
       warn(draft.ctx, `unsupported table config ${kind ?? item.getText()} in ${draft.table.name} ignored`, item);
   }
@@ -128,30 +131,100 @@ function readUnique(draft: TableDraft, chain: Chain, item: Node, param: string |
   });
 }
 
-// Ordering and operator-class modifiers (`t.a.desc()`) do not change which column is indexed.
-const INDEX_COLUMN_MODIFIERS = new Set(['asc', 'desc', 'nullsFirst', 'nullsLast', 'op']);
-
 function readIndex(draft: TableDraft, chain: Chain, item: Node, param: string | undefined, unique: boolean): void {
+  const ctx = draft.ctx;
   const on = chain.calls.find((c) => c.name === 'on' || c.name === 'onOnly' || c.name === 'using');
   if (!on) {
-    warn(draft.ctx, `index without .on(...) in ${draft.table.name} ignored`, item);
+    warn(ctx, `index without .on(...) in ${draft.table.name} ignored`, item);
     return;
   }
-  const refs = (on.name === 'using' ? on.args.slice(1) : on.args).map(stripIndexModifiers);
-  const columns = localColumns(draft, refs, param, item);
-  if (!columns) return;
+  const parts = readIndexParts(draft, on.name === 'using' ? on.args.slice(1) : on.args, param, item);
+  if (!parts) return;
+  const index: Index = { columns: parts.every((p) => p.column !== undefined) ? parts.map((p) => p.column!) : [], parts, unique };
   const name = stringValue(chain.root.getArguments()[0]);
-  draft.table.indexes.push({ ...(name !== undefined && { name }), columns, unique, loc: span(draft.ctx, item) });
+  if (name !== undefined) index.name = name;
+  const method = on.name === 'using' ? stringValue(on.args[0]) : undefined;
+  if (on.name === 'using' && method === undefined) {
+    warn(ctx, `index method ${on.args[0]?.getText() ?? '()'} in ${draft.table.name} is not a string literal; index ignored`, item);
+    return;
+  }
+  if (method !== undefined && method.toLowerCase() !== 'btree') index.method = method.toLowerCase();
+  const where = chain.calls.find((c) => c.name === 'where');
+  if (where) {
+    const text = where.args[0] && sqlTemplateText(where.args[0], (path) => ownColumn(draft, path, param));
+    if (text === undefined) {
+      warn(ctx, `index predicate ${where.args[0]?.getText() ?? '()'} in ${draft.table.name} cannot be read statically; index ignored`, where.call);
+      return;
+    }
+    index.where = text;
+  }
+  index.loc = span(ctx, item);
+  draft.table.indexes.push(index);
 }
 
-function stripIndexModifiers(node: Node): Node {
+/**
+ * `t.a`, `t.a.desc().nullsFirst()`, `t.a.op("text_pattern_ops")` or `sql\`lower(${t.a})\``. drizzle-kit
+ * writes NULLS LAST unless told otherwise, whatever the order; a part records NULLS only where that
+ * differs from PostgreSQL's default (LAST for ASC, FIRST for DESC), as the catalog does.
+ */
+function readIndexParts(draft: TableDraft, refs: Node[], param: string | undefined, item: Node): IndexPart[] | undefined {
+  if (refs.length === 0) {
+    warn(draft.ctx, `${describe(item)} in ${draft.table.name} lists no columns; ignored`, item);
+    return undefined;
+  }
+  const parts: IndexPart[] = [];
+  for (const ref of refs) {
+    const expression = sqlTemplateText(ref, (path) => ownColumn(draft, path, param));
+    if (expression !== undefined) {
+      parts.push({ expression });
+      continue;
+    }
+    const { base, modifiers } = columnModifiers(ref);
+    if (modifiers.some((m) => !INDEX_COLUMN_MODIFIERS.has(m.name))) {
+      warn(draft.ctx, `index part ${ref.getText()} in ${draft.table.name} not understood; ${describe(item)} ignored`, ref);
+      return undefined;
+    }
+    const [column] = localColumns(draft, [base], param, item) ?? [];
+    if (column === undefined) return undefined;
+    const part: IndexPart = { column };
+    const desc = modifiers.some((m) => m.name === 'desc');
+    const nullsFirst = modifiers.some((m) => m.name === 'nullsFirst');
+    if (desc) part.order = 'DESC';
+    if (desc && !nullsFirst) part.nulls = 'LAST';
+    if (!desc && nullsFirst) part.nulls = 'FIRST';
+    const op = modifiers.find((m) => m.name === 'op');
+    const opclass = op && stringValue(op.args[0]);
+    if (opclass) part.opclass = opclass;
+    parts.push(part);
+  }
+  return parts;
+}
+
+const INDEX_COLUMN_MODIFIERS = new Set(['asc', 'desc', 'nullsFirst', 'nullsLast', 'op']);
+
+/** `t.a.desc().nullsFirst()` → `t.a` and the calls made on it, in order. */
+function columnModifiers(node: Node): { base: Node; modifiers: { name: string; args: Node[] }[] } {
+  const modifiers: { name: string; args: Node[] }[] = [];
   let current = unwrap(node);
   for (;;) {
-    if (!Node.isCallExpression(current)) return current;
-    const callee = current.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || !INDEX_COLUMN_MODIFIERS.has(callee.getName())) return current;
+    const callee = Node.isCallExpression(current) ? current.getExpression() : undefined;
+    if (!callee || !Node.isPropertyAccessExpression(callee)) return { base: current, modifiers: modifiers.reverse() };
+    modifiers.push({ name: callee.getName(), args: (current as CallExpression).getArguments() });
     current = unwrap(callee.getExpression());
   }
+}
+
+/** `check("name", sql\`${t.price} > 0\`)`; an unreadable one makes the table's checks unknown, not absent. */
+function readCheck(draft: TableDraft, chain: Chain, item: Node, param: string | undefined): void {
+  const [nameArg, sqlArg] = chain.root.getArguments();
+  const name = stringValue(nameArg);
+  const expression = sqlArg && sqlTemplateText(sqlArg, (path) => ownColumn(draft, path, param));
+  if (name === undefined || expression === undefined) {
+    warn(draft.ctx, `check ${item.getText()} in ${draft.table.name} cannot be read statically; the table's checks are not compared`, item);
+    draft.checksUnreadable = true;
+    return;
+  }
+  (draft.table.checks ??= []).push({ name, expression, loc: span(draft.ctx, item) });
 }
 
 /** SQL names of `t.a, t.b` (or `tableVar.a`) in this table; undefined, with a diagnostic, if any is not one. */

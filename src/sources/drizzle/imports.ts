@@ -60,3 +60,29 @@ export function readExports(sourceFile: SourceFile): Map<string, string> {
   }
   return exports;
 }
+
+/** `export * from "./x"` (names undefined) or `export { a as b } from "./x"` (exported → imported name). */
+export interface ReExport {
+  module: string;
+  names?: Map<string, string>;
+}
+
+export function readReExports(sourceFile: SourceFile): ReExport[] {
+  const out: ReExport[] = [];
+  for (const statement of sourceFile.getStatements()) {
+    if (!Node.isExportDeclaration(statement) || statement.isTypeOnly()) continue;
+    const module = statement.getModuleSpecifierValue();
+    if (module === undefined) continue;
+    // `export * as ns from` makes a namespace, not names of this module; it is not followed.
+    if (statement.isNamespaceExport()) {
+      if (!statement.getNamespaceExport()) out.push({ module });
+      continue;
+    }
+    const names = new Map<string, string>();
+    for (const spec of statement.getNamedExports()) {
+      if (!spec.isTypeOnly()) names.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
+    }
+    out.push({ module, names });
+  }
+  return out;
+}

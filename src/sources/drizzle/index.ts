@@ -1,8 +1,12 @@
 import type { SchemaModel } from '../../model/schema.ts';
 import { tableKey } from '../../model/names.ts';
+import { casingFromDrizzleCall } from './casing.ts';
+import type { Casing } from './config.ts';
+import type { Program } from './context.ts';
 import { loadFiles } from './load.ts';
+import { ModuleResolver } from './modules.ts';
 import { resolvePending } from './resolve.ts';
-import { readFileTables } from './tables.ts';
+import { createFileContext, readFileTables } from './tables.ts';
 
 export interface ReadDrizzleOptions {
   /** The source's name in this run. */
@@ -10,6 +14,8 @@ export interface ReadDrizzleOptions {
   /** Schema files, already expanded from globs: absolute or relative to `cwd`. */
   files: string[];
   cwd: string;
+  /** drizzle's `casing` from the drizzle config or config file; else taken from a `drizzle()` call in the files. */
+  casing?: Casing;
 }
 
 /**
@@ -18,14 +24,20 @@ export interface ReadDrizzleOptions {
  * becomes a diagnostic and is skipped.
  */
 export async function readDrizzle(opts: ReadDrizzleOptions): Promise<SchemaModel> {
-  const files = await loadFiles(opts.files, opts.cwd);
-  const contexts = files.map(readFileTables);
-  resolvePending(contexts);
+  const modules = new ModuleResolver();
+  const files = await loadFiles(opts.files, opts.cwd, modules);
+  const casing = opts.casing ?? files.map((f) => casingFromDrizzleCall(f.sourceFile)).find((c) => c !== undefined);
+  const program: Program = { modules, contexts: new Map() };
+  const contexts = files.map((f) => createFileContext(f, program, casing));
+  contexts.forEach(readFileTables);
+  resolvePending(contexts, modules);
 
   const model: SchemaModel = { source: opts.name, kind: 'drizzle', tables: [], diagnostics: [] };
   const seen = new Set<string>();
   for (const ctx of contexts) {
-    for (const draft of ctx.drafts) {
+    // Tables of files only imported (not re-exported) by the schema are not part of it: drizzle-kit would
+    // not create them either. They were read so that keys pointing at them resolve.
+    for (const draft of ctx.file.role === 'schema' ? ctx.drafts : []) {
       const key = tableKey(draft.table);
       if (seen.has(key)) {
         ctx.diagnostics.push({

@@ -1,24 +1,32 @@
-import path from 'node:path';
 import type { Column } from '../../model/schema.ts';
 import { type ColumnRef, type FileContext, type TableDraft, warn } from './context.ts';
+import type { ModuleResolver } from './modules.ts';
 
 type Found<T> = { value: T } | { ambiguous: string[] } | undefined;
 
-/** Fills in FK targets and enum column types, which may name tables and enums of other files. */
-export function resolvePending(contexts: FileContext[]): void {
-  const resolver = new Resolver(contexts);
-  for (const ctx of contexts) {
-    for (const draft of ctx.drafts) {
+/** Fills in FK targets and enum / custom column types, which may name tables and types of other files. */
+export function resolvePending(contexts: FileContext[], modules: ModuleResolver): void {
+  const resolver = new Resolver(contexts, modules);
+  for (const tableCtx of contexts) {
+    for (const draft of tableCtx.drafts) {
       for (const pending of draft.pendingTypes) {
+        const ctx = pending.ctx ?? tableCtx;
         const found = resolver.lookup(ctx, pending.path, (c) => c.enums);
+        const custom = found ? undefined : resolver.lookup(ctx, pending.path, (c) => c.customTypes);
         if (found && 'value' in found) {
           pending.column.type.sql = found.value + (pending.isArray ? '[]' : '');
+        } else if (custom && 'value' in custom) {
+          pending.column.type.sql = custom.value === null ? null : custom.value + (pending.isArray ? '[]' : '');
+          if (custom.value === null) {
+            warn(ctx, `customType ${pending.path.join('.')} has no static dataType(); type of ${draft.table.name}.${pending.column.name} unknown`, pending.node);
+          }
         } else {
-          warn(ctx, `unsupported column builder ${pending.path.join('.')} ignored${ambiguity(found)}`, pending.node);
+          warn(ctx, `unsupported column builder ${pending.path.join('.')} ignored${ambiguity(found ?? custom)}`, pending.node);
         }
       }
       for (const pending of draft.pendingFks) {
-        const targets = pending.targets.map((ref) => resolver.column(draft, ref));
+        const ctx = pending.ctx ?? tableCtx;
+        const targets = pending.targets.map((ref) => resolver.column(ctx, draft, ref));
         const failed = targets.findIndex((t) => !('column' in t));
         if (failed >= 0) {
           const ref = pending.targets[failed]!;
@@ -43,12 +51,20 @@ function ambiguity(found: Found<unknown>): string {
 }
 
 class Resolver {
-  constructor(private readonly contexts: FileContext[]) {}
+  private readonly byPath: Map<string, FileContext>;
 
-  column(owner: TableDraft, ref: ColumnRef): { table: TableDraft; column: Column } | { why: string } {
+  constructor(
+    private readonly contexts: FileContext[],
+    private readonly modules: ModuleResolver,
+  ) {
+    this.byPath = new Map(contexts.map((c) => [c.file.abs, c]));
+  }
+
+  /** The table and column a reference names, looked up from the file `ctx` it is written in. */
+  column(ctx: FileContext, owner: TableDraft, ref: ColumnRef): { table: TableDraft; column: Column } | { why: string } {
     const tablePath = ref.kind === 'self' ? undefined : ref.path.slice(0, -1);
     const key = ref.kind === 'self' ? ref.key : ref.path[ref.path.length - 1]!;
-    const found = tablePath ? this.lookup(owner.ctx, tablePath, (c) => c.tables) : { value: owner };
+    const found = tablePath ? this.lookup(ctx, tablePath, (c) => c.tables) : { value: owner };
     if (!found || !('value' in found)) {
       return { why: `no table ${tablePath!.join('.')} in scope${ambiguity(found)}` };
     }
@@ -60,8 +76,9 @@ class Resolver {
 
   /**
    * `users` declared in this file, else imported (`import { users as u }`), else `schema.users` through a
-   * namespace import. An import is looked for first in the file its specifier points at, then in any
-   * file read, since path aliases like `@/db/schema` cannot be resolved without the project's tsconfig.
+   * namespace import. An import is looked up in the file its specifier resolves to (relative, or through
+   * the tsconfig's path aliases), following re-exports; when it cannot be resolved, in any file read that
+   * exports the name, if only one does.
    */
   lookup<T>(ctx: FileContext, names: string[], pick: (c: FileContext) => Map<string, T>): Found<T> {
     const [head, member] = names;
@@ -71,41 +88,55 @@ class Resolver {
       const local = pick(ctx).get(head);
       if (local !== undefined) return { value: local };
       if (!binding || binding.imported === '*' || binding.imported === 'default') return undefined;
-      return this.exported(ctx, binding.module, binding.imported, pick);
+      return this.imported(ctx, binding.module, binding.imported, pick);
     }
     if (binding?.imported !== '*' || member === undefined) return undefined;
-    return this.exported(ctx, binding.module, member, pick);
+    return this.imported(ctx, binding.module, member, pick);
   }
 
-  private exported<T>(from: FileContext, module: string, name: string, pick: (c: FileContext) => Map<string, T>): Found<T> {
-    const valueIn = (c: FileContext) => {
-      const local = c.exports.get(name);
-      return local === undefined ? undefined : pick(c).get(local);
-    };
-    const candidates = moduleCandidates(from.file.abs, module);
-    for (const c of this.contexts) {
-      const value = candidates.has(c.file.abs) ? valueIn(c) : undefined;
-      if (value !== undefined) return { value };
+  private imported<T>(from: FileContext, module: string, name: string, pick: (c: FileContext) => Map<string, T>): Found<T> {
+    const file = this.modules.resolve(from.file.abs, module);
+    const target = file === undefined ? undefined : this.byPath.get(file);
+    if (target) {
+      const value = this.exported(target, name, pick, new Set());
+      return value === undefined ? undefined : { value };
     }
-    const exporters = this.contexts.filter((c) => valueIn(c) !== undefined);
-    if (exporters.length === 1) return { value: valueIn(exporters[0]!)! };
+    const exporters = this.contexts.filter((c) => this.exported(c, name, pick, new Set()) !== undefined);
+    if (exporters.length === 1) return { value: this.exported(exporters[0]!, name, pick, new Set())! };
     if (exporters.length > 1) return { ambiguous: exporters.map((c) => c.file.shown) };
     return undefined;
   }
-}
 
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-/** Files a relative specifier may name, the way TypeScript resolves them (`./users.js` may be `users.ts`). */
-function moduleCandidates(fromFile: string, module: string): Set<string> {
-  if (!module.startsWith('.') && !path.isAbsolute(module)) return new Set();
-  const base = path.resolve(path.dirname(fromFile), module);
-  const stem = base.replace(/\.[mc]?[jt]sx?$/, '');
-  const result = new Set([base]);
-  for (const ext of EXTENSIONS) {
-    result.add(stem + ext);
-    result.add(base + ext);
-    result.add(path.join(base, `index${ext}`));
+  /** What `ctx` exports as `name`: declared there, or re-exported from another file read. */
+  private exported<T>(ctx: FileContext, name: string, pick: (c: FileContext) => Map<string, T>, seen: Set<string>): T | undefined {
+    // A name, not a file, is visited once: a barrel may re-export one file both wholesale and renamed.
+    const visit = `${ctx.file.abs}\0${name}`;
+    if (seen.has(visit)) return undefined;
+    seen.add(visit);
+    const local = ctx.exports.get(name);
+    if (local !== undefined) {
+      const value = pick(ctx).get(local);
+      if (value !== undefined) return value;
+      // `import { users } from "./users"; export { users as people }`: the export is itself an import.
+      const binding = ctx.imports.get(local);
+      if (binding && binding.imported !== '*' && binding.imported !== 'default') {
+        const next = this.fileOf(ctx, binding.module);
+        return next && this.exported(next, binding.imported, pick, seen);
+      }
+      return undefined;
+    }
+    for (const re of ctx.reExports) {
+      const imported = re.names ? re.names.get(name) : name;
+      if (imported === undefined) continue;
+      const next = this.fileOf(ctx, re.module);
+      const value = next && this.exported(next, imported, pick, seen);
+      if (value !== undefined) return value;
+    }
+    return undefined;
   }
-  return result;
+
+  private fileOf(ctx: FileContext, module: string): FileContext | undefined {
+    const file = this.modules.resolve(ctx.file.abs, module);
+    return file === undefined ? undefined : this.byPath.get(file);
+  }
 }
