@@ -7,6 +7,7 @@ import { SourceError } from '../../src/errors.ts';
 import { firstSyntaxError, loadPython } from '../../src/lang/python.ts';
 import type { SchemaModel, Span, Table } from '../../src/model/schema.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
+import { findOraclePython } from '../oracle/python/interpreter.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXAMPLE = 'examples/credits-app/fastapi/models/credits.py';
@@ -220,8 +221,10 @@ describe('readSqlModel: fixtures', () => {
     ]);
     // Inherited fields are reported where they are written: in the base class.
     expect(textAt(widget.columns[0]!.loc)).toBe('id: int = Field(primary_key=True)');
+    // A lone integer key is SERIAL in PostgreSQL; a string server_default is a quoted SQL literal.
     expect(widget.columns.filter((c) => c.default !== undefined).map((c) => [c.name, c.default])).toEqual([
-      ['status', 'new'],
+      ['id', "nextval('widget_id_seq'::regclass)"],
+      ['status', "'new'::character varying"],
       ['seen', 'now()'],
     ]);
     expect(widget.uniques.map((u) => u.columns)).toEqual([['label']]);
@@ -244,22 +247,23 @@ describe('readSqlModel: fixtures', () => {
       ['tags', null, false],
       ['custom', null, false],
       ['either', null, false],
-      ['raw', null, false],
+      ['raw', 'text', false],
       ['legacy', null, false],
       ['owner_id', 'character varying', false],
       ['parent_id', 'character varying', false],
       ['other_id', 'character varying', false],
+      ['odd', null, false],
     ]);
     expect(things.columns.find((c) => c.name === 'tags')!.type.written).toBe('list[str]');
     expect(model.diagnostics.map((d) => `${d.loc?.line}:${d.loc?.column} ${d.message}`)).toEqual([
       '17:11 things.tags: unsupported type list[str] ignored',
       '18:13 things.custom: unsupported type Money ignored',
       '19:13 things.either: unsupported type Union[int, str] ignored',
-      '20:22 things.raw: sa_column not yet supported',
       '21:25 things.legacy: unsupported type Weird ignored',
       '22:27 things.owner_id: foreign_key FK_TARGET is not a "table.column" string literal, ignored',
       '23:28 things.parent_id: foreign_key "parent" is not a "table.column" string literal, ignored',
       '24:52 things.other_id: ondelete="EXPLODE" is not a referential action, ignored',
+      '25:22 things.odd: sa_column=make_column() is not a Column(...) call, ignored',
     ]);
     // An FK whose action we cannot read is still an FK; its action stays the default.
     expect(things.foreignKeys.map((fk) => [fk.columns[0], fk.onDelete])).toEqual([['other_id', 'NO ACTION']]);
@@ -299,10 +303,9 @@ describe('readSqlModel: fixtures', () => {
   });
 });
 
-// The oracle: real SQLModel imports the same files and prints the metadata it builds. Only the Python
-// interpreter on PATH is used; the reader itself never runs Python.
-const oracleAvailable =
-  spawnSync('python3', ['-c', 'import sqlmodel, sqlalchemy'], { encoding: 'utf8' }).status === 0;
+// The oracle: real SQLModel imports the same files and prints the metadata it builds, with the interpreter
+// test/oracle/python/interpreter.ts picks; the reader itself never runs Python.
+const oracle = findOraclePython('sqlmodel, sqlalchemy');
 
 interface OracleColumn {
   name: string;
@@ -331,15 +334,15 @@ function formatType(ddl: string): string {
     .replace(/, /g, ',');
 }
 
-describe.skipIf(!oracleAvailable)('readSqlModel agrees with real SQLModel (skipped when python3 cannot import sqlmodel)', () => {
+describe.skipIf(!oracle.python)(`readSqlModel agrees with real SQLModel${oracle.skipReason ? ` (skipped: ${oracle.skipReason})` : ''}`, () => {
   const files = [EXAMPLE, `${FIXTURES}/supported_types.py`];
 
   it('on tables, column types, nullability, defaults, keys and indexes', async () => {
-    const run = spawnSync('python3', [`${FIXTURES}/sqlmodel_oracle.py`, ...files], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(oracle.python!, [`${FIXTURES}/sqlmodel_oracle.py`, ...files], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    const oracle = JSON.parse(run.stdout) as { sqlmodelVersion: string; files: Record<string, OracleTable[]> };
+    const dumped = JSON.parse(run.stdout) as { sqlmodelVersion: string; files: Record<string, OracleTable[]> };
     const model = await read(...files);
-    const oracleTables = files.flatMap((f) => oracle.files[f]!);
+    const oracleTables = files.flatMap((f) => dumped.files[f]!);
     expect(model.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(
       oracleTables.map((t) => `${t.schema ?? 'public'}.${t.name}`),
     );
@@ -353,7 +356,9 @@ describe.skipIf(!oracleAvailable)('readSqlModel agrees with real SQLModel (skipp
         const c = t.columns.find((x) => x.name === oc.name)!;
         const where = `${t.name}.${c.name}`;
         expect(c.nullable, where).toBe(oc.nullable);
-        expect(c.default ?? null, where).toBe(oc.default);
+        // PostgreSQL stores a quoted literal default cast to the column's type, and so does the reader.
+        const stored = oc.default && /^'.*'$/.test(oc.default) ? `${oc.default}::${formatType(oc.type)}` : oc.default;
+        expect(c.default ?? null, where).toBe(stored);
         if (oc.typeClass === 'UTCDateTime' && c.type.written?.replace(/^Optional\[(.*)\]$/, '$1') === 'datetime') {
           // Recent SQLModel maps a bare `datetime` to an aware UTC timestamp; the reader follows 0.0.2x,
           // which created the databases it is compared with, and says `without time zone`.

@@ -14,6 +14,8 @@ export interface ModelClass {
   /** Base class names as written, last dotted segment (`sqlmodel.SQLModel` → `SQLModel`). */
   baseNames: string[];
   attributes: ClassAttribute[];
+  /** `__tablename__` as written in this class's own body, when it is (a literal or a static declared_attr). */
+  ownTableName?: string;
 }
 
 /** `name = value`, `name: T` or `name: T = value` directly in a class body. */
@@ -23,6 +25,8 @@ export interface ClassAttribute {
   name: string;
   annotation?: Node;
   value?: Node;
+  /** A `@declared_attr` method whose body only returns `value`: SQLAlchemy calls it once per mapped class. */
+  declared?: boolean;
 }
 
 export interface KeywordArg {
@@ -58,13 +62,37 @@ function readClass(node: Node): ModelClass {
   const body = node.childForFieldName('body');
   const attributes = body ? bodyAttributes(body) : [];
   const tableNameAttr = attributes.find((a) => a.name === '__tablename__');
-  const declared = tableNameAttr?.value ? stringValue(tableNameAttr.value) : undefined;
-  return { node, name, isTable, tableName: declared ?? name.toLowerCase(), baseNames, attributes };
+  const declared = tableNameAttr?.value ? tableNameValue(tableNameAttr.value, name) : undefined;
+  return { node, name, isTable, tableName: declared ?? name.toLowerCase(), baseNames, attributes, ownTableName: declared };
+}
+
+/** A literal, or the one computed name SQLAlchemy mixins commonly return: `cls.__name__.lower()`. */
+function tableNameValue(value: Node, className: string): string | undefined {
+  return value.text.replace(/\s+/g, '') === 'cls.__name__.lower()' ? className.toLowerCase() : stringValue(value);
+}
+
+/** `@declared_attr def x(cls): return <expr>` (also `declared_attr.directive`): the returned expression. */
+function declaredAttr(stmt: Node): ClassAttribute | undefined {
+  const def = stmt.childForFieldName('definition');
+  if (def?.type !== 'function_definition') return undefined;
+  const decorators = namedChildrenOf(stmt).filter((d) => d.type === 'decorator');
+  if (!decorators.some((d) => /\bdeclared_attr\b/.test(d.text))) return undefined;
+  const statements = namedChildrenOf(def.childForFieldName('body')!).filter((n) => n.type !== 'comment');
+  const only = statements.length === 1 && statements[0]!.type === 'return_statement' ? statements[0]! : undefined;
+  const name = def.childForFieldName('name')?.text ?? '';
+  // The return annotation (`-> Mapped[int]`) types the column as an attribute annotation would.
+  const annotation = def.childForFieldName('return_type') ?? undefined;
+  return { statement: stmt, name, annotation, value: only?.namedChild(0) ?? undefined, declared: true };
 }
 
 function bodyAttributes(body: Node): ClassAttribute[] {
   const out: ClassAttribute[] = [];
   for (const stmt of namedChildrenOf(body)) {
+    if (stmt.type === 'decorated_definition') {
+      const attr = declaredAttr(stmt);
+      if (attr) out.push(attr);
+      continue;
+    }
     if (stmt.type !== 'expression_statement') continue;
     const assignment = stmt.namedChild(0);
     if (assignment?.type !== 'assignment') continue;
@@ -93,7 +121,7 @@ export function fieldAttributes(cls: ModelClass, known: ReadonlyMap<string, Mode
       const b = known.get(base);
       if (b) visit(b, seen);
     }
-    for (const attr of c.attributes) if (attr.annotation) byName.set(attr.name, attr);
+    for (const attr of c.attributes) if (attr.annotation && !attr.declared) byName.set(attr.name, attr);
   };
   visit(cls, new Set());
   return [...byName.values()];

@@ -4,26 +4,25 @@
 import type { Node } from '../../lang/python.ts';
 import { namedChildrenOf } from '../../lang/python.ts';
 import { DEFAULT_SCHEMA, parseColumnRef } from '../../model/names.ts';
-import { FK_ACTIONS } from '../../model/schema.ts';
-import type { Column, Diagnostic, FkAction, ForeignKey, Span, Table } from '../../model/schema.ts';
+import type { Column, ForeignKey, Table } from '../../model/schema.ts';
 import { readAnnotation } from './annotation.ts';
+import type { PrimaryKeyDraft, TableContext } from './context.ts';
 import { calleeName, fieldAttributes, fieldCall, keywordArgs, stringValue } from './cst.ts';
 import type { ClassAttribute, KeywordArg, ModelClass } from './cst.ts';
+import { fkAction, serverDefaultSql } from './defaults.ts';
+import { readSaColumn } from './sa-column.ts';
+import { columnIndexName, readTableArgs, tableArgsSchema } from './table-args.ts';
 import { boolValue, intValue, pythonTypeToSql, saTypeToSql } from './types.ts';
 
-export interface TableContext {
-  classes: ReadonlyMap<string, ModelClass>;
-  enums: ReadonlySet<string>;
-  span(node: Node): Span;
-  diagnostics: Diagnostic[];
-}
+export type { TableContext } from './context.ts';
 
 /** Class attributes SQLModel or pydantic treat as configuration, never as columns. */
 const NOT_FIELDS = new Set(['__tablename__', '__table_args__', 'model_config']);
 
 export function readTable(cls: ModelClass, ctx: TableContext): Table {
+  const tableArgs = cls.attributes.find((a) => a.name === '__table_args__')?.value;
   const table: Table = {
-    schema: tableSchema(cls, ctx),
+    schema: tableArgsSchema(tableArgs) ?? DEFAULT_SCHEMA,
     name: cls.tableName,
     columns: [],
     foreignKeys: [],
@@ -32,7 +31,7 @@ export function readTable(cls: ModelClass, ctx: TableContext): Table {
     loc: ctx.span(cls.node),
     binding: cls.name,
   };
-  const pk: { columns: string[]; loc?: Span } = { columns: [] };
+  const pk: PrimaryKeyDraft = { columns: [] };
   for (const attr of fieldAttributes(cls, ctx.classes)) {
     if (NOT_FIELDS.has(attr.name) || attr.name.startsWith('_') || !attr.annotation) continue;
     if (attr.value && calleeName(attr.value) === 'Relationship') continue;
@@ -40,6 +39,7 @@ export function readTable(cls: ModelClass, ctx: TableContext): Table {
     if (annotation.classVar) continue;
     readColumn(table, pk, attr, attr.annotation, annotation, ctx);
   }
+  if (tableArgs) readTableArgs(table, pk, tableArgs, ctx);
   if (pk.columns.length > 0) table.primaryKey = pk;
   else ctx.diagnostics.push({ message: `table ${table.name} has no primary key`, loc: table.loc });
   return table;
@@ -47,7 +47,7 @@ export function readTable(cls: ModelClass, ctx: TableContext): Table {
 
 function readColumn(
   table: Table,
-  pk: { columns: string[]; loc?: Span },
+  pk: PrimaryKeyDraft,
   attr: ClassAttribute,
   annotationNode: Node,
   annotation: ReturnType<typeof readAnnotation>,
@@ -56,6 +56,12 @@ function readColumn(
   const call = fieldCall(attr);
   const kw = new Map<string, KeywordArg>((call ? keywordArgs(call) : []).map((k) => [k.name, k]));
   const where = `${table.name}.${attr.name}`;
+  const saColumn = kw.get('sa_column');
+  if (saColumn && calleeName(saColumn.value) === 'Column') {
+    // SQLModel uses the Column as it is: its type, nullability and keys, not the annotation's.
+    readSaColumn(table, pk, { call: saColumn.value, attrName: attr.name, statement: attr.statement, nullableDefault: true }, ctx);
+    return;
+  }
   const flag = (name: string): boolean => {
     const arg = kw.get(name);
     const value = boolValue(arg?.value);
@@ -82,10 +88,13 @@ function readColumn(
     pk.loc ??= ctx.span(kw.get('primary_key')!.node);
   }
 
-  if (kw.has('sa_column')) {
-    ctx.diagnostics.push({ message: `${where}: sa_column not yet supported`, loc: ctx.span(kw.get('sa_column')!.node) });
+  if (saColumn) {
+    ctx.diagnostics.push({ message: `${where}: sa_column=${saColumn.value.text} is not a Column(...) call, ignored`, loc: ctx.span(saColumn.node) });
     return;
   }
+  // SQLAlchemy makes a lone integer key SERIAL only when Python supplies no default of its own.
+  const pyDefault = kw.get('default');
+  if ((pyDefault && pyDefault.value.type !== 'none') || kw.has('default_factory')) ctx.autoincrement?.set(column, false);
 
   column.type.sql = columnType(where, annotationNode, annotation.typeName, kw, ctx) ?? null;
   const serverDefault = readServerDefault(where, kw.get('sa_column_kwargs'), ctx);
@@ -98,7 +107,7 @@ function readColumn(
   if (flag('index')) {
     // SQLAlchemy turns `index=True, unique=True` into one unique index, not a constraint plus an index.
     table.indexes.push({
-      name: `ix_${table.name}_${attr.name}`,
+      name: columnIndexName(table, attr.name, ctx),
       columns: [attr.name],
       unique,
       loc: ctx.span(kw.get('index')!.node),
@@ -129,7 +138,7 @@ function columnType(
     typeName &&
     pythonTypeToSql(
       typeName,
-      { maxLength: int('max_length'), maxDigits: int('max_digits'), decimalPlaces: int('decimal_places') },
+      { maxLength: int('max_length'), maxDigits: int('max_digits'), decimalPlaces: int('decimal_places'), utcDatetime: ctx.utcDatetime },
       ctx.enums,
     );
   if (!sql) {
@@ -165,8 +174,8 @@ function readForeignKey(
   };
   if (onDeleteArg) {
     fk.onDeleteLoc = ctx.span(onDeleteArg.node);
-    const action = stringValue(onDeleteArg.value)?.toUpperCase().trim().replace(/\s+/g, ' ');
-    if (action && (FK_ACTIONS as readonly string[]).includes(action)) fk.onDelete = action as FkAction;
+    const action = fkAction(onDeleteArg.value);
+    if (action) fk.onDelete = action;
     else if (onDeleteArg.value.type !== 'none') {
       ctx.diagnostics.push({
         message: `${table.name}.${column}: ondelete=${onDeleteArg.value.text} is not a referential action, ignored`,
@@ -192,39 +201,4 @@ function readServerDefault(where: string, arg: KeywordArg | undefined, ctx: Tabl
     return sql;
   }
   return undefined;
-}
-
-function serverDefaultSql(value: Node): string | undefined {
-  const literal = stringValue(value);
-  if (literal !== undefined) return literal;
-  const name = calleeName(value);
-  const args = value.childForFieldName('arguments');
-  const argNodes = args ? namedChildrenOf(args).filter((a) => a.type !== 'comment') : [];
-  if (name === 'text' && argNodes.length === 1) return stringValue(argNodes[0]!);
-  // `func.now()` renders as `now()`; arguments would need SQL compilation we do not do.
-  const fn = value.childForFieldName('function');
-  if (fn?.type === 'attribute' && fn.childForFieldName('object')?.text === 'func' && argNodes.length === 0) {
-    return `${name}()`;
-  }
-  return undefined;
-}
-
-/** `__table_args__ = {"schema": "billing"}` or a tuple ending with such a dict; constraints are not read yet. */
-function tableSchema(cls: ModelClass, ctx: TableContext): string {
-  const args = cls.attributes.find((a) => a.name === '__table_args__')?.value;
-  if (!args) return DEFAULT_SCHEMA;
-  const items = args.type === 'tuple' ? namedChildrenOf(args).filter((n) => n.type !== 'comment') : [args];
-  let schema = DEFAULT_SCHEMA;
-  for (const item of items) {
-    if (item.type !== 'dictionary') {
-      ctx.diagnostics.push({ message: `${cls.tableName}: __table_args__ entry ${item.type} not yet supported`, loc: ctx.span(item) });
-      continue;
-    }
-    for (const pair of namedChildrenOf(item)) {
-      if (pair.type === 'pair' && stringValue(pair.childForFieldName('key')!) === 'schema') {
-        schema = stringValue(pair.childForFieldName('value')!) ?? schema;
-      }
-    }
-  }
-  return schema;
 }

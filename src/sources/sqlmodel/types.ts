@@ -1,18 +1,21 @@
-// SQL types as SQLModel 0.0.2x (SQLAlchemy 2) creates them on PostgreSQL, spelled as `format_type()` prints
-// them. Two inputs pick the type: the Python annotation, or an explicit `sa_type=` SQLAlchemy type.
+// SQL types as SQLModel and SQLAlchemy 2 create them on PostgreSQL, spelled as `format_type()` prints them.
+// Two inputs pick the type: the Python annotation (SQLModel's mapping, or SQLAlchemy's default
+// `type_annotation_map` for `Mapped[T]`), or an explicit SQLAlchemy type (`sa_type=`, `Column(String(20))`).
 //
-// Newer SQLModel releases map a bare `datetime` to `timestamp with time zone`; we follow 0.0.2x, which is
-// what created the databases this tool is pointed at so far. `NaiveDatetime`/`AwareDatetime` are explicit.
+// A bare `datetime` depends on the SQLModel release (version.ts): `timestamp with time zone` from 0.0.45,
+// `timestamp without time zone` before and in plain SQLAlchemy. `NaiveDatetime`/`AwareDatetime` are explicit.
 
 import { namedChildrenOf } from '../../lang/python.ts';
 import type { Node } from '../../lang/python.ts';
-import { keywordArgs, lastSegment } from './cst.ts';
+import { keywordArgs, lastSegment, stringValue } from './cst.ts';
 
 /** Facts from `Field(...)` that refine the annotation's type. */
 export interface TypeParams {
   maxLength?: number;
   maxDigits?: number;
   decimalPlaces?: number;
+  /** SQLModel 0.0.45 and later: a bare `datetime` is `UTCDateTime`. */
+  utcDatetime?: boolean;
 }
 
 const STRING_TYPES = new Set([
@@ -49,6 +52,7 @@ export function pythonTypeToSql(name: string, params: TypeParams, enums: Readonl
     return params.maxLength ? `character varying(${params.maxLength})` : 'character varying';
   }
   if (name === 'Decimal') return numeric(params.maxDigits, params.decimalPlaces);
+  if (name === 'datetime' && params.utcDatetime) return 'timestamp with time zone';
   return SIMPLE_PYTHON_TYPES[name];
 }
 
@@ -132,6 +136,14 @@ export function saTypeToSql(expr: Node): string | undefined {
     case 'FLOAT':
       // FLOAT(p) becomes real or double precision depending on p; only the bare form is certain.
       return isCall && (args.length > 0 || kw.size > 0) ? undefined : 'double precision';
+    case 'Enum':
+    case 'ENUM': {
+      // SQLAlchemy names the PostgreSQL type `name=`, else after the Python enum class, lower-cased.
+      const named = kw.get('name');
+      if (named) return stringValue(named);
+      const first = args[0];
+      return first && (first.type === 'identifier' || first.type === 'attribute') ? lastSegment(first.text).toLowerCase() : undefined;
+    }
     case 'ARRAY': {
       if (!known([], 1) || !args[0]) return undefined;
       const item = saTypeToSql(args[0]);
