@@ -14,11 +14,13 @@
  * and the `.ts` files it imports to CommonJS; `import type` is erased, so "type": "module" is no obstacle.
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
+import { type Identifier, type ImportSpecifier, type Node, accessPath, is } from './lib/drizzle-ast.ts';
 import { type Edit, applyEdits, replaceNode } from './lib/drizzle-edits.ts';
 import { findColumn, findTable, locateForeignKey } from './lib/drizzle-find.ts';
 import { addNamedImport, localImportName, topLevelNames } from './lib/drizzle-imports.ts';
 import { columnRefOption, optionalString, requiredString } from './lib/drizzle-options.ts';
 import { type ParsedSource, parseSource, quote, quoteStyle } from './lib/drizzle-source.ts';
+import { removeImport, unusedImport } from './lib/drizzle-unused-import.ts';
 
 const NAME = 'drizzle-fk-target';
 
@@ -37,18 +39,50 @@ export default function transformer(file: FileInfo, api: API, options: Options):
     throw new Error(`${NAME}: targetBinding must look like table.column; got ${JSON.stringify(binding)}`);
   }
   const edits: Edit[] = [];
-  const root = /^[A-Za-z_$][\w$]*/.exec(binding)![0];
-  if (!topLevelNames(parsed).has(root)) {
-    if (!importFrom) {
-      throw new Error(`${root} is neither declared nor imported in this file; pass --importFrom to import it`);
-    }
-    const alias = localImportName(parsed, importFrom, root);
-    if (alias) binding = alias + binding.slice(root.length);
-    else edits.push(...addNamedImport(parsed, importFrom, root));
+  let root = /^[A-Za-z_$][\w$]*/.exec(binding)![0];
+  let needsImport = !topLevelNames(parsed).has(root);
+  if (needsImport && !importFrom) {
+    throw new Error(`${root} is neither declared nor imported in this file; pass --importFrom to import it`);
   }
+  const alias = needsImport ? localImportName(parsed, importFrom!, root) : undefined;
+  if (alias) {
+    binding = alias + binding.slice(root.length);
+    root = alias;
+    needsImport = false;
+  }
+  // The old target's import, if this reference was its last use: removed, so imports stay exact.
+  const oldRoot = accessPath(fk.target)?.[0];
+  const replaced = { start: parsed.start(fk.target), end: parsed.end(fk.target) };
+  const stale = oldRoot !== undefined && oldRoot !== root ? unusedImport(parsed, oldRoot, replaced) : undefined;
+  let staleHandled = false;
+  if (needsImport) {
+    if (stale && stale.decl.source.value === importFrom && isPlainSpecifier(stale.spec)) {
+      // Same module: `{ users }` becomes `{ userCredits }` in place rather than one name out, one in.
+      edits.push(replaceNode(parsed, stale.spec, root));
+      staleHandled = true;
+    } else {
+      const added = addNamedImport(parsed, importFrom!, root);
+      const declEnd = stale && stale.decl.specifiers.length === 1 ? parsed.end(stale.decl) : undefined;
+      if (added.length === 1 && added[0]!.start === declEnd && added[0]!.end === declEnd) {
+        // The new import line would follow the one going away: it takes that line's place instead.
+        edits.push({ start: parsed.start(stale!.decl), end: declEnd, text: added[0]!.text.replace(/^\r?\n/, '') });
+        staleHandled = true;
+      } else {
+        edits.push(...added);
+        // A declaration the new name was just added to stays, even if the old name was all it imported.
+        staleHandled = stale !== undefined && stale.decl.source.value === importFrom && stale.decl.specifiers.length === 1;
+      }
+    }
+  }
+  if (stale && !staleHandled) edits.push(...removeImport(parsed, stale));
   if (edits.length === 0 && parsed.text(fk.target) === binding) return file.source;
   edits.push(replaceNode(parsed, fk.target, binding));
   return applyEdits(file.source, edits);
+}
+
+/** `{ users }`, not `{ users as u }` nor a default or namespace import. */
+function isPlainSpecifier(spec: Node): boolean {
+  return is<ImportSpecifier>(spec, 'ImportSpecifier') && is<Identifier>(spec.imported, 'Identifier') && spec.imported.name === spec.local.name;
 }
 
 /** `userCredits.userId` for `user_credits.user_id`, from the pgTable calls of this file. */

@@ -1,5 +1,4 @@
 import { pgTable } from "drizzle-orm/pg-core";
-import { users } from "./auth";
 import { userCredits } from "./credits";
 
 export const apiKeyCredits = pgTable("api_key_credits", (t) => ({

@@ -1,5 +1,4 @@
 import { pgTable, text, integer, foreignKey, index } from "drizzle-orm/pg-core";
-import { users } from "./auth";
 
 export const userCredits = pgTable("user_credits", {
   userId: text("user_id").primaryKey(),

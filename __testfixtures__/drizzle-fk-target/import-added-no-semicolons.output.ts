@@ -1,5 +1,4 @@
 import { pgTable, text, integer } from 'drizzle-orm/pg-core'
-import { users } from './auth'
 import { userCredits } from './credits'
 
 // Every charge or refund against a credit account.

@@ -3,7 +3,6 @@ import {
   teams,
   userCredits as credits,
 } from "../billing/schema";
-import { users } from "./auth";
 
 export const invites = pgTable("invites", {
   id: text("id").primaryKey(),

@@ -1,6 +1,5 @@
 import { pgTable, text, integer } from 'drizzle-orm/pg-core';
 import { teams, userCredits } from './credits';
-import { users } from './auth';
 
 export const apiKeyCredits = pgTable('api_key_credits', {
   apiKey: text('api_key').primaryKey(),

@@ -1,7 +1,6 @@
 import { pgTable, text } from "drizzle-orm/pg-core";
 import {
   teams,
-  users,
   sessions
 } from "./auth";
 

@@ -9,8 +9,11 @@ import { typescriptSyntaxError } from '../lang/typescript.ts';
 import { firstSyntaxError, loadPython, type PythonParser } from '../lang/python.ts';
 import type { FileChange } from '../output/write.ts';
 import type { FixAction, TransformId } from '../plan/index.ts';
+import drizzleColumnNullable from '../../transforms/drizzle-column-nullable.ts';
 import drizzleFkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
+import drizzleFkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
 import drizzleFkTarget from '../../transforms/drizzle-fk-target.ts';
+import sqlmodelColumnNullable from '../../transforms/sqlmodel-column-nullable.ts';
 import sqlmodelForeignKey from '../../transforms/sqlmodel-foreign-key.ts';
 import sqlmodelOnDelete from '../../transforms/sqlmodel-on-delete.ts';
 
@@ -20,8 +23,11 @@ type TransformFn = (file: { path: string; source: string }, api: never, options:
 const TRANSFORMS: Record<TransformId, { language: Language; run: TransformFn }> = {
   'drizzle-fk-target': { language: 'typescript', run: drizzleFkTarget as unknown as TransformFn },
   'drizzle-fk-on-delete': { language: 'typescript', run: drizzleFkOnDelete as unknown as TransformFn },
+  'drizzle-fk-on-update': { language: 'typescript', run: drizzleFkOnUpdate as unknown as TransformFn },
+  'drizzle-column-nullable': { language: 'typescript', run: drizzleColumnNullable as unknown as TransformFn },
   'sqlmodel-foreign-key': { language: 'python', run: sqlmodelForeignKey as unknown as TransformFn },
   'sqlmodel-on-delete': { language: 'python', run: sqlmodelOnDelete as unknown as TransformFn },
+  'sqlmodel-column-nullable': { language: 'python', run: sqlmodelColumnNullable as unknown as TransformFn },
 };
 
 function typescriptApi() {

@@ -1,7 +1,14 @@
 import type { ComparedFinding } from '../compare/finding.ts';
 
 /** The transforms in `transforms/` that plan may ask for; each id is the module's file name. */
-export type TransformId = 'drizzle-fk-target' | 'drizzle-fk-on-delete' | 'sqlmodel-foreign-key' | 'sqlmodel-on-delete';
+export type TransformId =
+  | 'drizzle-fk-target'
+  | 'drizzle-fk-on-delete'
+  | 'drizzle-fk-on-update'
+  | 'drizzle-column-nullable'
+  | 'sqlmodel-foreign-key'
+  | 'sqlmodel-on-delete'
+  | 'sqlmodel-column-nullable';
 
 /** One edit to one file: which transform, with which options, and the finding it settles. */
 export interface FixAction {

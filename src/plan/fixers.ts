@@ -4,7 +4,7 @@
 import type { ComparedFinding } from '../compare/finding.ts';
 import { fkKey, findForeignKey } from '../compare/rules/foreign-keys.ts';
 import { tableKey } from '../model/names.ts';
-import type { ForeignKey, SchemaModel, SourceKind, Table } from '../model/schema.ts';
+import type { Column, ForeignKey, SchemaModel, SourceKind, Table } from '../model/schema.ts';
 import type { FixAction } from './action.ts';
 import { moduleSpecifier } from './module-specifier.ts';
 
@@ -74,10 +74,56 @@ function fkFixer(
 }
 
 const drizzleFkOnDelete = fkFixer('drizzle-fk-on-delete', (fk) => ({ option: 'onDelete', value: fk.onDelete, label: 'onDelete' }));
+const drizzleFkOnUpdate = fkFixer('drizzle-fk-on-update', (fk) => ({ option: 'onUpdate', value: fk.onUpdate, label: 'onUpdate' }));
 const sqlmodelForeignKey = fkFixer('sqlmodel-foreign-key', (fk) => ({ option: 'target', value: pythonTarget(fk), label: 'foreign_key' }));
 const sqlmodelOnDelete = fkFixer('sqlmodel-on-delete', (fk) => ({ option: 'onDelete', value: fk.onDelete, label: 'ondelete' }));
 
+/** The finding's column in the source being fixed and in the truth, when both declare it where code can be edited. */
+function columns(ctx: FixContext): { have: Column; want: Column } | undefined {
+  const name = ctx.finding.column;
+  const have = name ? ctx.target.table.columns.find((c) => c.name === name) : undefined;
+  const want = name ? ctx.truth.table.columns.find((c) => c.name === name) : undefined;
+  return have?.loc && want ? { have, want } : undefined;
+}
+
+/**
+ * A column the reader only partly understood (a diagnostic inside its declaration) may say more than the
+ * model shows, so an edit could not be relied on to settle the finding; it is left to the user.
+ */
+function partlyRead(model: SchemaModel, column: Column): boolean {
+  const loc = column.loc!;
+  return model.diagnostics.some((d) => d.loc && d.loc.file === loc.file && d.loc.start >= loc.start && d.loc.end <= loc.end);
+}
+
+/**
+ * NOT NULL ↔ nullable. Never towards nullable for a column that is NOT NULL by construction — a primary
+ * key, an identity or serial column (PostgreSQL makes those NOT NULL whatever the code says).
+ */
+function nullableFixer(transform: FixAction['transform']): Fixer {
+  return (ctx) => {
+    const cols = columns(ctx);
+    if (!cols || cols.have.nullable === cols.want.nullable || partlyRead(ctx.target.model, cols.have)) return undefined;
+    // A column with no binding is one of a Python `Table(...)`: no class attribute for the transform to find.
+    if (!cols.have.binding) return undefined;
+    const { have, want } = cols;
+    if (want.nullable) {
+      const inPk = ctx.target.table.primaryKey?.columns.includes(have.name);
+      if (inPk || have.identity || have.default?.startsWith('nextval(')) return undefined;
+    }
+    return {
+      file: have.loc!.file,
+      transform,
+      options: { table: ctx.target.table.name, column: have.name, nullable: String(want.nullable) },
+      description: `${ctx.finding.table}.${have.name}: ${want.nullable ? 'nullable' : 'NOT NULL'}`,
+    };
+  };
+}
+
+// SQLModel's Field(foreign_key=…) has no ON UPDATE (SQLAlchemy's ForeignKey(onupdate=…) inside sa_column is
+// read, but its FK is not where the sqlmodel transforms edit), so fk-on-update is fixed in Drizzle only.
 export const FIXERS: Partial<Record<string, Partial<Record<SourceKind, Fixer>>>> = {
   'fk-target': { drizzle: drizzleFkTarget, sqlmodel: sqlmodelForeignKey },
   'fk-on-delete': { drizzle: drizzleFkOnDelete, sqlmodel: sqlmodelOnDelete },
+  'fk-on-update': { drizzle: drizzleFkOnUpdate },
+  'column-nullable': { drizzle: nullableFixer('drizzle-column-nullable'), sqlmodel: nullableFixer('sqlmodel-column-nullable') },
 };

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import jscodeshift, { type API, type FileInfo, type Options } from 'jscodeshift';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import columnNullable from '../../transforms/drizzle-column-nullable.ts';
 import fkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
+import fkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
 import fkTarget from '../../transforms/drizzle-fk-target.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,6 +57,8 @@ function crlfTabsBom(text: string): string {
 const transforms: [string, Transform][] = [
   ['drizzle-fk-target', fkTarget],
   ['drizzle-fk-on-delete', fkOnDelete],
+  ['drizzle-fk-on-update', fkOnUpdate],
+  ['drizzle-column-nullable', columnNullable],
 ];
 
 for (const [name, transform] of transforms) {
@@ -204,6 +208,13 @@ describe('jscodeshift CLI', () => {
     expect(readFileSync(file, 'utf8')).toBe(fixture.output);
   }, 30_000);
 
+  it('runs drizzle-column-nullable with a boolean option as the CLI parses it', () => {
+    const fixture = cases('drizzle-column-nullable').find((c) => c.name === 'add-multiline-chain')!;
+    const { file, stdout } = runCli('drizzle-column-nullable', fixture);
+    expect(stdout).toMatch(/1 ok/);
+    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
+  }, 30_000);
+
   it('runs drizzle-fk-on-delete in band with an option value containing a space', () => {
     const fixture = cases('drizzle-fk-on-delete').find((c) => c.name === 'seed-credit-transactions')!;
     expect(fixture.options.onDelete).toBe('NO ACTION');
@@ -211,4 +222,52 @@ describe('jscodeshift CLI', () => {
     expect(stdout).toMatch(/1 ok/);
     expect(readFileSync(file, 'utf8')).toBe(fixture.output);
   }, 30_000);
+});
+
+describe('drizzle-column-nullable', () => {
+  const input = [
+    'import { pgTable, serial, text, integer } from "drizzle-orm/pg-core";',
+    '',
+    'export const t = pgTable("t", {',
+    '  id: text("id").primaryKey(),',
+    '  n: serial("n"),',
+    '  k: integer("k").generatedAlwaysAsIdentity(),',
+    '  name: text("name").notNull(),',
+    '});',
+    '',
+  ].join('\n');
+
+  it('refuses to make a primary key, serial or identity column nullable', () => {
+    expect(() => run(columnNullable, input, { table: 't', column: 'id', nullable: 'true' })).toThrow(
+      't.id is NOT NULL because of primaryKey(); it cannot be made nullable here',
+    );
+    expect(() => run(columnNullable, input, { table: 't', column: 'n', nullable: 'true' })).toThrow('because of serial()');
+    expect(() => run(columnNullable, input, { table: 't', column: 'k', nullable: 'true' })).toThrow(
+      'because of generatedAlwaysAsIdentity()',
+    );
+  });
+
+  it('adds nothing to a column that is NOT NULL already, by .notNull() or by construction', () => {
+    for (const column of ['id', 'n', 'k', 'name']) {
+      expect(run(columnNullable, input, { table: 't', column, nullable: 'false' })).toBe(input);
+    }
+  });
+
+  it('accepts booleans as the CLI passes them, and refuses anything else', () => {
+    expect(run(columnNullable, input, { table: 't', column: 'name', nullable: true })).toBe(input.replace('text("name").notNull()', 'text("name")'));
+    expect(() => run(columnNullable, input, { table: 't', column: 'name', nullable: 'yes' })).toThrow(
+      'drizzle-column-nullable: option --nullable must be true or false; got "yes"',
+    );
+    expect(() => run(columnNullable, input, { table: 't', column: 'nope', nullable: 'true' })).toThrow('table t has no column nope');
+  });
+});
+
+describe('drizzle-fk-on-update', () => {
+  it('leaves ON DELETE alone and writes the action in Drizzle spelling', () => {
+    const input = 'export const t = pgTable("t", { u: text("u").references(() => users.id, { onDelete: "cascade" }) });\n';
+    expect(run(fkOnUpdate, input, { table: 't', column: 'u', onUpdate: 'SET NULL' })).toBe(
+      'export const t = pgTable("t", { u: text("u").references(() => users.id, { onDelete: "cascade", onUpdate: "set null" }) });\n',
+    );
+    expect(run(fkOnUpdate, input, { table: 't', column: 'u', onUpdate: 'NO ACTION' })).toBe(input);
+  });
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { firstSyntaxError, loadPython } from '../../src/lang/python.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
+import columnNullable, { language as columnNullableLanguage } from '../../transforms/sqlmodel-column-nullable.ts';
 import foreignKey, { language as foreignKeyLanguage } from '../../transforms/sqlmodel-foreign-key.ts';
 import onDelete, { language as onDeleteLanguage } from '../../transforms/sqlmodel-on-delete.ts';
 
@@ -17,6 +18,7 @@ type Transform = (file: { path: string; source: string }, api: { python: typeof 
 const TRANSFORMS: Record<string, Transform> = {
   'sqlmodel-foreign-key': foreignKey as Transform,
   'sqlmodel-on-delete': onDelete as Transform,
+  'sqlmodel-column-nullable': columnNullable as Transform,
 };
 
 function fixtureCases(transform: string): string[] {
@@ -43,8 +45,8 @@ function syntaxError(text: string) {
   }
 }
 
-it('declares both transforms as Python transforms', () => {
-  expect([foreignKeyLanguage, onDeleteLanguage]).toEqual(['python', 'python']);
+it('declares the transforms as Python transforms', () => {
+  expect([foreignKeyLanguage, onDeleteLanguage, columnNullableLanguage]).toEqual(['python', 'python', 'python']);
 });
 
 for (const transform of Object.keys(TRANSFORMS)) {
@@ -162,5 +164,68 @@ class Team(SQLModel, table=True):
   it('adds a Field to a bare annotation', () => {
     const out = run('sqlmodel-foreign-key', source, { table: 'teams', column: 'name', target: 'users.name' });
     expect(out).toBe(source.replace('    name: str\n', '    name: str = Field(foreign_key="users.name")\n'));
+  });
+});
+
+it('every Python fixture output compiles under CPython', () => {
+  const outputs = Object.keys(TRANSFORMS).flatMap((t) =>
+    fixtureCases(t).map((name) => path.join(root, '__testfixtures__', t, `${name}.output.py`)),
+  );
+  const script = 'import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding="utf-8").read(), f, "exec")\n';
+  const r = spawnSync('python3', ['-c', script, ...outputs], { encoding: 'utf8' });
+  if (r.error) return; // no python3 on this machine: tree-sitter's check above still ran
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
+
+describe('sqlmodel-column-nullable', () => {
+  const source = `from typing import Optional
+
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "teams"
+
+    id: str = Field(primary_key=True)
+    name: Optional[str]
+    bio: Optional[str] = Field(default=None, sa_column=Column(Text, primary_key=True))
+    size: int = Field(nullable=size_default())
+`;
+
+  it('refuses to make a primary key nullable, in a Field or in its sa_column', () => {
+    expect(() => run('sqlmodel-column-nullable', source, { table: 'teams', column: 'id', nullable: true })).toThrow(
+      'Team.id is a primary key; it cannot be made nullable',
+    );
+    expect(() => run('sqlmodel-column-nullable', source, { table: 'teams', column: 'bio', nullable: true })).toThrow(
+      'Team.bio is a primary key; it cannot be made nullable',
+    );
+  });
+
+  it('refuses a nullable= it cannot read, and a nullable option that is not a boolean', () => {
+    expect(() => run('sqlmodel-column-nullable', source, { table: 'teams', column: 'size', nullable: true })).toThrow(
+      'Team.size: nullable=size_default() is not True or False; edit it by hand',
+    );
+    expect(() => run('sqlmodel-column-nullable', source, { table: 'teams', column: 'name', nullable: 'maybe' })).toThrow(
+      'sqlmodel-column-nullable: nullable must be true or false; got "maybe"',
+    );
+  });
+
+  it('changes nothing when the field already says what is asked', () => {
+    expect(run('sqlmodel-column-nullable', source, { table: 'teams', column: 'name', nullable: 'true' })).toBe(source);
+    expect(run('sqlmodel-column-nullable', source, { table: 'teams', column: 'id', nullable: 'false' })).toBe(source);
+  });
+
+  it('reads back as the nullability it wrote', async () => {
+    const fixed = run('sqlmodel-column-nullable', source, { table: 'teams', column: 'name', nullable: false });
+    expect(fixed).toContain('\n    name: str\n');
+    // `Optional` is still used by `bio`, so its import stays.
+    expect(fixed.startsWith('from typing import Optional\n')).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'teams.py'), fixed);
+    const model = await readSqlModel({ name: 'sqlmodel', files: ['teams.py'], cwd: dir });
+    expect(model.tables[0]!.columns.find((c) => c.name === 'name')!.nullable).toBe(false);
   });
 });

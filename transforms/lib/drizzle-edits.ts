@@ -80,6 +80,11 @@ export function removeArgument(parsed: ParsedSource, args: Node[], index: number
   return removeListItem(parsed, args, index, onOwnLine(parsed, args[index]!));
 }
 
+/** Removes item `index` of a list of several (object properties, import specifiers) in its layout. */
+export function removeListElement(parsed: ParsedSource, items: Node[], index: number, multiline: boolean): Edit[] {
+  return removeListItem(parsed, items, index, multiline);
+}
+
 /**
  * Removes item `index` of a comma-separated list. In a list written one item per line the item's lines
  * go, with the comment at their end; if it was the last item and the list had no trailing comma, the

@@ -34,3 +34,11 @@ export function columnRefOption(options: Options, name: string, transform: strin
   }
   return { table: parts[parts.length - 2]!, column: parts[parts.length - 1]! };
 }
+
+/** `true`/`false`, as JSON options give them or as the jscodeshift CLI passes `--nullable=false` through. */
+export function booleanOption(options: Options, name: string, transform: string): boolean {
+  const value: unknown = options[name];
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`${transform}: option --${name} must be true or false; got ${JSON.stringify(value)}`);
+}

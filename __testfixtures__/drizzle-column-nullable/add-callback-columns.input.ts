@@ -1,0 +1,8 @@
+import { pgTable } from "drizzle-orm/pg-core";
+
+export const invites = pgTable("invites", (t) => ({
+  id: t.text().primaryKey(),
+  email: t
+    .varchar({ length: 255 }),
+  note: t.text(),
+}));

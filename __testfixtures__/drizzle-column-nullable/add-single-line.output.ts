@@ -1,0 +1,7 @@
+import { pgTable, text, integer } from "drizzle-orm/pg-core";
+
+export const teams = pgTable("teams", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  seats: integer("seats").default(5),
+});

@@ -1,0 +1,7 @@
+import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export const sessions = pgTable("sessions", {
+  id: text("id").primaryKey(),
+  ipAddress: text("ip_address").notNull().unique(),
+  expiresAt: timestamp("expires_at").notNull(),
+});

@@ -1,0 +1,10 @@
+import { pgTable, text } from "drizzle-orm/pg-core";
+import { teams, users } from "./auth";
+
+export const invites = pgTable("invites", {
+  id: text("id").primaryKey(),
+  teamId: text("team_id").references(() => teams.id),
+  invitedBy: text("invited_by").references(() => users.id),
+});
+
+export type Inviter = typeof users.$inferSelect;

@@ -1,0 +1,16 @@
+from typing import (
+    Annotated,
+    Optional,
+    Union,
+)
+
+from sqlmodel import Field, SQLModel
+
+
+class Member(SQLModel, table=True):
+    __tablename__ = "members"
+
+    id: int = Field(primary_key=True)
+    role: Annotated[Optional[str], "the member's role"] = Field(max_length=32)
+    nickname: Optional[str] = None
+    score: Union[int, None] = Field(default=0)
