@@ -7,6 +7,7 @@ export default defineConfig({
     globalSetup: ['test/setup/postgres.ts'],
     // initdb and server start-up, and PGlite start-up inside tests, take seconds, not milliseconds.
     hookTimeout: 120_000,
-    testTimeout: 60_000,
+    // End-to-end tests run the real binary several times; on a busy 2-core machine each run can take 10 s.
+    testTimeout: 180_000,
   },
 });

@@ -1,8 +1,7 @@
 import { severityRank, type Severity } from '../compare/finding.ts';
 import { check, diffChanges, fix, writeChanges, type RunOptions } from '../api.ts';
-import { formatJson } from '../output/json.ts';
-import { formatTable } from '../output/table.ts';
 import { EXIT } from './exit.ts';
+import { NEEDS_FIX_PLAN, renderReport, type ReportFormat } from './report.ts';
 
 interface SourceArgs {
   config?: string;
@@ -11,35 +10,28 @@ interface SourceArgs {
   sqlmodel?: string[];
   truth?: string;
   schema?: string[];
+  onlySource?: string[];
+  ignoreSource?: string[];
   color?: boolean;
 }
 
 function runOptions(args: SourceArgs): RunOptions {
-  return { cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth, schemas: args.schema };
+  return { cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth, schemas: args.schema,
+    onlySources: args.onlySource, ignoreSources: args.ignoreSource };
 }
 
 function useColor(args: SourceArgs): boolean {
   return args.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
 }
 
-export async function checkCommand(args: SourceArgs & { format: 'table' | 'json'; failOn: Severity; verbose: boolean }): Promise<number> {
-  const result = await check(runOptions(args));
-  const sources = result.config.sources;
-  const text =
-    args.format === 'json'
-      ? formatJson(result.findings, { sources, truth: result.config.truth })
-      : formatTable(result.findings, {
-          sources: sources.map((s) => s.name),
-          truth: result.config.truth,
-          tableCount: new Set(result.models.flatMap((m) => m.tables.map((t) => `${t.schema}.${t.name}`))).size,
-          color: useColor(args),
-          verbose: args.verbose,
-        });
-  process.stdout.write(text);
+export async function checkCommand(args: SourceArgs & { format: ReportFormat; failOn: Severity; verbose: boolean }): Promise<number> {
+  const result = NEEDS_FIX_PLAN.has(args.format) ? await fix(runOptions(args)) : await check(runOptions(args));
+  process.stdout.write(renderReport(args.format, result, { cwd: process.cwd(), color: useColor(args), verbose: args.verbose }));
   for (const m of result.models) {
     for (const d of m.diagnostics) {
       process.stderr.write(`schemadrift: warning: ${d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.column}: ` : ''}${d.message}\n`);
     }
+    if (args.verbose) for (const note of m.notes ?? []) process.stderr.write(`schemadrift: note: ${m.source}: ${note}\n`);
   }
   const failing = result.findings.some((f) => severityRank(f.severity) >= severityRank(args.failOn));
   return failing ? EXIT.drift : EXIT.ok;
@@ -57,7 +49,7 @@ export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: st
     );
     return result.changes.length ? EXIT.drift : EXIT.ok;
   }
-  await writeChanges(result.changes);
+  await writeChanges(result, process.cwd());
   for (const c of result.changes) {
     const done = result.actions.filter((a) => a.file === c.file).map((a) => a.description);
     process.stdout.write(`fixed ${c.file}: ${done.join('; ')}\n`);

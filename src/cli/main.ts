@@ -7,6 +7,8 @@ import { RULES } from '../compare/rules/index.ts';
 import { checkCommand, fixCommand } from './commands.ts';
 import { EXIT, reportError } from './exit.ts';
 import { pullCommand } from './pull.ts';
+import { explainCommand } from './explain.ts';
+import { REPORT_FORMATS } from './report.ts';
 
 const sourceOptions = {
   config: { type: 'string', describe: 'Config file (default: ./schemadrift.config.json if present)' },
@@ -18,6 +20,8 @@ const sourceOptions = {
   drizzle: { type: 'string', array: true, describe: 'Drizzle schema files, folders or globs' },
   sqlmodel: { type: 'string', array: true, alias: 'python', describe: 'SQLModel/SQLAlchemy model files, folders or globs' },
   truth: { type: 'string', describe: 'Source the others are fixed towards (default: database)' },
+  'only-source': { type: 'string', array: true, describe: 'Compare only these configured sources (names)' },
+  'ignore-source': { type: 'string', array: true, describe: 'Leave these configured sources out (names)' },
   color: { type: 'boolean', describe: 'Colour the table (default: when stdout is a terminal and NO_COLOR is unset)' },
 } as const;
 
@@ -34,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .options(sourceOptions)
-          .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'Report format' })
+          .option('format', { choices: REPORT_FORMATS, default: 'table' as const, describe: 'Report format' })
           .option('fail-on', {
             choices: ['critical', 'warning', 'info'] as const,
             default: 'warning' as const,
@@ -57,6 +61,14 @@ export async function main(argv: string[]): Promise<number> {
           .conflicts('write', 'dry-run'),
       async (args) => {
         exitCode = await fixCommand(args);
+      },
+    )
+    .command(
+      'explain [rule]',
+      'Print what a rule checks and how to fix it; without a rule, list every rule',
+      (y) => y.positional('rule', { type: 'string', describe: 'A rule id, e.g. fk-target' }),
+      (args) => {
+        exitCode = explainCommand(args);
       },
     )
     .command(pullCommand)

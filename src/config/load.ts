@@ -6,6 +6,9 @@ import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import type { SourceKind } from '../model/schema.ts';
 import type { DatabaseSourceSpec, ResolvedConfig, SourceSpec } from './types.ts';
+import { checkPolicySources, EMPTY_POLICY, readPolicy, type Policy } from './policy.ts';
+import { selectSources } from './select.ts';
+import { drizzleConfigSources } from '../sources/drizzle/config.ts';
 
 export const CONFIG_FILE = 'schemadrift.config.json';
 const KINDS: readonly SourceKind[] = ['database', 'drizzle', 'sqlmodel'];
@@ -17,6 +20,9 @@ export interface ConfigOverrides {
   drizzle?: string[];
   sqlmodel?: string[];
   truth?: string;
+  /** --only-source / --ignore-source: source names. */
+  onlySources?: string[];
+  ignoreSources?: string[];
   /** --schema: only these PostgreSQL schemas, for every database source. */
   schemas?: string[];
   /** What the command reads: at least two sources to compare (the default), or a database (`pull`). */
@@ -51,7 +57,7 @@ function databaseFilters(file: string, name: string, spec: Record<string, unknow
   return { ...(schemas && { schemas }), ...((include || exclude) && { tables: { ...(include && { include }), ...(exclude && { exclude }) } }) };
 }
 
-function readConfigFile(file: string): { truth?: string; sources: SourceSpec[] } {
+function readConfigFile(file: string): { truth?: string; sources: SourceSpec[]; policy: Policy } {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -78,11 +84,16 @@ function readConfigFile(file: string): { truth?: string; sources: SourceSpec[] }
       if (!Array.isArray(files) || !files.length || !files.every((f) => typeof f === 'string')) {
         fail(file, `source "${name}": "files" must be a list of files, folders or globs`);
       }
-      sources.push({ name, kind: kind as 'drizzle' | 'sqlmodel', files: files.map((f: string) => path.resolve(base, f)) });
+      const casing = spec.casing === 'snake_case' || spec.casing === 'camelCase' ? { casing: spec.casing as 'snake_case' | 'camelCase' } : {};
+      if (spec.sqlmodelVersion !== undefined && (typeof spec.sqlmodelVersion !== 'string' || !/^\d+(\.\d+)*$/.test(spec.sqlmodelVersion))) {
+        fail(file, `source "${name}": "sqlmodelVersion" must be a version such as "0.0.22"`);
+      }
+      const version = typeof spec.sqlmodelVersion === 'string' ? { sqlmodelVersion: spec.sqlmodelVersion } : {};
+      sources.push({ name, kind: kind as 'drizzle' | 'sqlmodel', files: files.map((f: string) => path.resolve(base, f)), ...casing, ...version });
     }
   }
   if (obj.truth !== undefined && typeof obj.truth !== 'string') fail(file, '"truth" must be a source name');
-  return { truth: obj.truth as string | undefined, sources };
+  return { truth: obj.truth as string | undefined, sources, policy: readPolicy(file, obj) };
 }
 
 /** Replaces (or adds) the first source of a kind with a command-line value. */
@@ -98,7 +109,10 @@ export function loadConfig(o: ConfigOverrides): ResolvedConfig {
   if (explicit && !existsSync(explicit)) throw new ConfigError(`${o.config}: config file not found`);
   const found = path.join(o.cwd, CONFIG_FILE);
   const configFile = explicit ?? (existsSync(found) ? found : undefined);
-  const fromFile = configFile ? readConfigFile(configFile) : { sources: [] };
+  // Without a schemadrift config, a drizzle.config.ts in the working directory names the sources.
+  const fromFile: { truth?: string; sources: SourceSpec[]; policy: Policy } = configFile
+    ? readConfigFile(configFile)
+    : { sources: drizzleConfigSources(o.cwd, env, Boolean(o.drizzle?.length)), policy: EMPTY_POLICY };
   const sources = fromFile.sources;
 
   if (o.db) override(sources, { name: 'database', kind: 'database', url: resolveDb(o.db, o.cwd) });
@@ -108,6 +122,11 @@ export function loadConfig(o: ConfigOverrides): ResolvedConfig {
   if (o.drizzle?.length) override(sources, { name: 'drizzle', kind: 'drizzle', files: o.drizzle.map((f) => path.resolve(o.cwd, f)) });
   if (o.sqlmodel?.length) override(sources, { name: 'sqlmodel', kind: 'sqlmodel', files: o.sqlmodel.map((f) => path.resolve(o.cwd, f)) });
   if (o.schemas?.length) for (const s of sources) if (s.kind === 'database') s.schemas = o.schemas;
+
+  const policy = fromFile.policy;
+  checkPolicySources(configFile, policy, sources.map((s) => s.name));
+  // In place: the list built above is the one the rest of this function reads.
+  sources.splice(0, sources.length, ...selectSources(sources, o.onlySources, o.ignoreSources));
 
   if (o.need === 'database') {
     if (!sources.some((s) => s.kind === 'database')) {
@@ -123,5 +142,5 @@ export function loadConfig(o: ConfigOverrides): ResolvedConfig {
   if (!sources.some((s) => s.name === truth)) {
     throw new ConfigError(`truth "${truth}" is not a source (sources: ${sources.map((s) => s.name).join(', ')})`);
   }
-  return { configFile, sources, truth };
+  return { configFile, sources, truth, policy };
 }

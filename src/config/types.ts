@@ -1,5 +1,6 @@
 import type { SourceKind } from '../model/schema.ts';
 import type { TableFilter } from '../sources/database/filter.ts';
+import type { Policy } from './policy.ts';
 
 interface SourceBase {
   /** The source's name in reports and JSON (`database`, `drizzle`, `sqlmodel`, or a configured name). */
@@ -20,6 +21,10 @@ export interface CodeSourceSpec extends SourceBase {
   kind: Exclude<SourceKind, 'database'>;
   /** Files, folders or globs; absolute once resolved. */
   files: string[];
+  /** Drizzle only: how column names are derived from keys written without one (drizzle's `casing`). */
+  casing?: 'snake_case' | 'camelCase';
+  /** Python only: the SQLModel release the models are written for (else read from the project's pins). */
+  sqlmodelVersion?: string;
 }
 
 export type SourceSpec = DatabaseSourceSpec | CodeSourceSpec;
@@ -29,4 +34,6 @@ export interface ResolvedConfig {
   configFile?: string;
   sources: SourceSpec[];
   truth: string;
+  /** Owners, per-source table settings, rule severities, equivalences and ignore entries. */
+  policy: Policy;
 }

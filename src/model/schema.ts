@@ -172,4 +172,6 @@ export interface SchemaModel {
   /** Sequences not owned by a column. */
   sequences?: Sequence[];
   diagnostics: Diagnostic[];
+  /** Assumptions the reader made, for `--verbose` (e.g. which SQLModel version, and why). */
+  notes?: string[];
 }

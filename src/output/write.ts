@@ -28,10 +28,33 @@ async function writeTemp(target: string, text: string): Promise<string> {
   return temp;
 }
 
+class Interrupted extends UserError {}
+
+/** Turns SIGINT/SIGTERM into a flag checked between steps, so an interrupted write is rolled back. */
+function deferSignals(): { check(): void; restore(): void } {
+  let caught: string | undefined;
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const on = () => {
+      caught ??= signal;
+    };
+    process.on(signal, on);
+    return () => process.off(signal, on);
+  });
+  return {
+    check() {
+      if (caught) throw new Interrupted(`interrupted by ${caught}; nothing was written`);
+    },
+    restore() {
+      for (const off of handlers) off();
+    },
+  };
+}
+
 export async function writeAtomically(changes: readonly FileChange[]): Promise<void> {
   const temps: string[] = [];
   const renamed: FileChange[] = [];
   let current: FileChange | undefined;
+  const signals = deferSignals();
   try {
     for (const c of changes) {
       current = c;
@@ -40,18 +63,23 @@ export async function writeAtomically(changes: readonly FileChange[]): Promise<v
     }
     for (const c of changes) {
       current = c;
+      signals.check();
       temps.push(await writeTemp(c.absolutePath, c.after));
     }
     for (const [i, c] of changes.entries()) {
       current = c;
+      signals.check();
       await fs.rename(temps[i]!, c.absolutePath);
       renamed.push(c);
     }
+    signals.check();
   } catch (error) {
     await Promise.all(temps.map((t) => fs.rm(t, { force: true })));
     for (const c of renamed) await fs.writeFile(c.absolutePath, c.before, 'utf8').catch(() => undefined);
     if (error instanceof UserError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(`${current?.file ?? 'fix'}: cannot write (${reason}); nothing was written`);
+  } finally {
+    signals.restore();
   }
 }

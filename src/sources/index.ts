@@ -13,9 +13,14 @@ export async function readSource(spec: SourceSpec, cwd: string): Promise<SchemaM
     case 'database':
       return readDatabase({ name: spec.name, url: spec.url, cwd, schemas: spec.schemas, tables: spec.tables });
     case 'drizzle':
-      return readDrizzle({ name: spec.name, cwd, files: await expandFiles(spec.files, ['.ts', '.tsx', '.mts', '.cts'], spec.name) });
+      return readDrizzle({
+        name: spec.name,
+        cwd,
+        files: await expandFiles(spec.files, ['.ts', '.tsx', '.mts', '.cts'], spec.name),
+        ...(spec.casing && { casing: spec.casing }),
+      });
     case 'sqlmodel':
-      return readSqlModel({ name: spec.name, cwd, files: await expandFiles(spec.files, ['.py'], spec.name) });
+      return readSqlModel({ name: spec.name, cwd, files: await expandFiles(spec.files, ['.py'], spec.name), sqlmodelVersion: spec.sqlmodelVersion });
   }
 }
 

@@ -76,3 +76,27 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('src/x.ts', 'a\nb\nc\n', 'a\nB\nc\n')).toBe('--- a/src/x.ts\n+++ b/src/x.ts\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
   });
 });
+
+describe('writeAtomically under a signal', () => {
+  it('rolls back every file when SIGINT arrives between renames', async () => {
+    const { dir, change } = setup({ 'a.ts': 'a\n', 'b.ts': 'b\n', 'c.ts': 'c\n' });
+    const fs = (await import('node:fs')).promises;
+    const realRename = fs.rename;
+    let calls = 0;
+    fs.rename = (async (from: string, to: string) => {
+      await realRename(from, to);
+      if (++calls === 1) process.emit('SIGINT');
+    }) as typeof fs.rename;
+    try {
+      await expect(writeAtomically([change('a.ts', 'A\n'), change('b.ts', 'B\n'), change('c.ts', 'C\n')])).rejects.toThrow(
+        'interrupted by SIGINT; nothing was written',
+      );
+    } finally {
+      fs.rename = realRename;
+    }
+    expect(['a.ts', 'b.ts', 'c.ts'].map((f) => readFileSync(path.join(dir, f), 'utf8'))).toEqual(['a\n', 'b\n', 'c\n']);
+    expect(readdirSync(dir).sort()).toEqual(['a.ts', 'b.ts', 'c.ts']);
+    // The handler is gone again: outside a write, SIGINT keeps its usual meaning.
+    expect(process.listenerCount('SIGINT')).toBe(0);
+  });
+});
