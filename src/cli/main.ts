@@ -4,7 +4,6 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { RULES } from '../compare/rules/index.ts';
-import { checkCommand, fixCommand } from './commands.ts';
 import { EXIT, reportError } from './exit.ts';
 import { pullCommand } from './pull.ts';
 import { explainCommand } from './explain.ts';
@@ -46,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
           })
           .option('verbose', { type: 'boolean', default: false, describe: 'List info findings with their locations too' }),
       async (args) => {
-        exitCode = await checkCommand(args);
+        // Loaded on use: the readers pull in ts-morph and tree-sitter, which `--help` and `pull` never need.
+        exitCode = await (await import('./commands.ts')).checkCommand(args);
       },
     )
     .command(
@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('rule', { type: 'string', array: true, choices: RULES.map((r) => r.meta.id), describe: 'Only fix findings of these rules' })
           .conflicts('write', 'dry-run'),
       async (args) => {
-        exitCode = await fixCommand(args);
+        exitCode = await (await import('./commands.ts')).fixCommand(args);
       },
     )
     .command(
@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(pullCommand)
-    .demandCommand(1, 'Name a command: check or fix.')
+    .demandCommand(1, 'Name a command: check, fix, pull or explain.')
     .strict()
     .epilogue(
       'Exit codes: 0 no drift (check) / nothing to change (fix --dry-run) / written (fix --write); 1 drift found / changes pending; 2 usage, configuration, connection or parse error.',
