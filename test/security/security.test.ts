@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_FORMATS } from '../../src/cli/report.ts';
 import { introspect } from '../../src/sources/database/introspect.ts';
 import { pgQueryable, type Queryable } from '../../src/sources/database/queryable.ts';
 import { copyExample, EXAMPLE, runCli } from '../helpers/cli.ts';
@@ -93,7 +94,7 @@ describe('database access is read-only', () => {
   it('never prints the password of the URL it was given', () => {
     const password = new URL(db.url).password;
     expect(password.length).toBeGreaterThan(3);
-    for (const format of ['table', 'json']) {
+    for (const format of REPORT_FORMATS) {
       const r = runCli(['check', '--format', format, '--db', db.url], EXAMPLE);
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).not.toContain(password);
@@ -103,7 +104,10 @@ describe('database access is read-only', () => {
     const r = runCli(['check', '--db', wrongDb.toString()], EXAMPLE);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).not.toContain(password);
-  });
+    const pulled = runCli(['pull', '--db', db.url], EXAMPLE);
+    expect(pulled.code).toBe(0);
+    expect(pulled.stdout).not.toContain(password);
+  }, 300_000);
 });
 
 describe('--write writes only source files inside the project', () => {
