@@ -2,7 +2,7 @@
 // every given field matches (globs; an absent field matches anything).
 
 import type { FindingDraft } from './finding.ts';
-import { globMatch } from './glob.ts';
+import { globMatch } from '../util/glob.ts';
 import type { IgnoreEntry } from './options.ts';
 
 export function isIgnored(finding: Pick<FindingDraft, 'rule' | 'table' | 'column'>, entries: readonly IgnoreEntry[]): boolean {

@@ -3,7 +3,7 @@
 import { tableKey } from '../model/names.ts';
 import type { SchemaModel, Table } from '../model/schema.ts';
 import { severityRank, type ComparedFinding, type FindingDraft, type Severity } from './finding.ts';
-import { matchesAny } from './glob.ts';
+import { matchesAny } from '../util/glob.ts';
 import { isIgnored } from './ignore.ts';
 import { DEFAULT_EQUIVALENCES, type Equivalences, type IgnoreEntry, type OwnerEntry, type SeverityOverride, type TableFilter } from './options.ts';
 import { ownerOf } from './ownership.ts';

@@ -1,7 +1,7 @@
 // Per-table truth: `"owners": {"users": "drizzle", "auth.*": "database", "*": "database"}`. The owner of a
 // table is right for it; a table no entry matches belongs to the run's truth.
 
-import { globMatch, isGlob } from './glob.ts';
+import { globMatch, isGlob } from '../util/glob.ts';
 import type { OwnerEntry } from './options.ts';
 
 /**

@@ -3,6 +3,7 @@
 // is applied to a live server's table list (before the per-table queries, so excluded tables cost nothing)
 // and to a snapshot's.
 
+import { matchesAny } from '../../util/glob.ts';
 
 export interface TableFilter {
   /** When non-empty, only tables matching one of these. */
@@ -21,23 +22,6 @@ export function keepsTable(filter: TableFilter | undefined, schema: string, name
 
 export function keepsSchema(schemas: string[] | undefined, schema: string): boolean {
   return !schemas || schemas.includes(schema);
-}
-
-/** `*` is any run of characters (`.` too, so `auth.*` and `*` both work on `schema.table`), `?` one
- * character; nothing else is special, as in the config's other table patterns. */
-function matchesAny(patterns: string[] | undefined, text: string): boolean {
-  return (patterns ?? []).some((pattern) => globRegExp(pattern).test(text));
-}
-
-const compiled = new Map<string, RegExp>();
-function globRegExp(pattern: string): RegExp {
-  let re = compiled.get(pattern);
-  if (!re) {
-    const body = [...pattern].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-    re = new RegExp(`^${body}$`, 's');
-    compiled.set(pattern, re);
-  }
-  return re;
 }
 
 /** Code-unit order, not the server's collation, so a live server and PGlite sort alike. */

@@ -1,4 +1,5 @@
-// Table, column and rule patterns in the config (`owners`, `tables`, `ignore`) are simple globs: `*` is any
+// Table, column and rule patterns in the config (`owners`, `tables`, `ignore`, a database source's table
+// filter) are simple globs, shared by the sources and compare stages: `*` is any
 // run of characters (including `.`, so `auth.*` and `*` both work on `schema.table` keys), `?` one character.
 // Names never contain `/`, so nothing path-like (`**`, braces) is needed.
 
