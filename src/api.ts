@@ -5,7 +5,7 @@ import path from 'node:path';
 import { compare } from './compare/index.ts';
 import { applyIgnoreComments, fileReader } from './compare/suppress.ts';
 import type { ComparedFinding, Finding } from './compare/finding.ts';
-import { loadConfig, type ConfigOverrides } from './config/load.ts';
+import { loadConfigModule, type ConfigOverrides } from './config/load.ts';
 import type { ResolvedConfig } from './config/types.ts';
 import { runActions } from './fix/run.ts';
 import type { SchemaModel } from './model/schema.ts';
@@ -37,7 +37,7 @@ function withFixable(findings: ComparedFinding[], fixable: Set<ComparedFinding>)
 }
 
 async function analyse(options: RunOptions, rules?: string[]) {
-  const config = loadConfig(options);
+  const config = await loadConfigModule(options);
   const models = await readSources(config.sources, options.cwd);
   const { owners, tables, rules: severities, equivalences, ignore } = config.policy;
   const all = compare(models, { truth: config.truth, owners, tables, severities, equivalences, ignore });

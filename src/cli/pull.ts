@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { loadConfig } from '../config/load.ts';
+import { loadConfigModule } from '../config/load.ts';
 import type { DatabaseSourceSpec } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 import { displayPath } from '../model/span.ts';
@@ -36,7 +36,7 @@ export const pullCommand: CommandModule<object, PullArgs> = {
 };
 
 export async function pull(args: PullArgs, cwd: string): Promise<void> {
-  const config = loadConfig({ cwd, config: args.config, db: args.db, schemas: args.schema, need: 'database' });
+  const config = await loadConfigModule({ cwd, config: args.config, db: args.db, schemas: args.schema, need: 'database' });
   const source = config.sources.find((s): s is DatabaseSourceSpec => s.kind === 'database')!;
   const introspection = await readIntrospection({ ...source, cwd });
   const text = formatSnapshot(introspection);

@@ -3,8 +3,10 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.ts';
 import type { SourceKind } from '../model/schema.ts';
+import { displayPath } from '../model/span.ts';
 import type { DatabaseSourceSpec, ResolvedConfig, SourceSpec } from './types.ts';
 import { checkPolicySources, EMPTY_POLICY, readPolicy, type Policy } from './policy.ts';
 import { selectSources } from './select.ts';
@@ -28,6 +30,8 @@ export interface ConfigOverrides {
   /** What the command reads: at least two sources to compare (the default), or a database (`pull`). */
   need?: 'compare' | 'database';
   env?: Record<string, string | undefined>;
+  /** The default export of a module config (`loadConfigModule` fills it in). */
+  loaded?: unknown;
 }
 
 const isUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
@@ -57,14 +61,22 @@ function databaseFilters(file: string, name: string, spec: Record<string, unknow
   return { ...(schemas && { schemas }), ...((include || exclude) && { tables: { ...(include && { include }), ...(exclude && { exclude }) } }) };
 }
 
-function readConfigFile(file: string): { truth?: string; sources: SourceSpec[]; policy: Policy } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    fail(file, e instanceof SyntaxError ? `not valid JSON: ${e.message}` : 'cannot be read');
+/** Config files tried in the working directory, in this order; the first that exists is used. */
+export const CONFIG_FILES = [CONFIG_FILE, 'schemadrift.config.mjs', 'schemadrift.config.js', 'schemadrift.config.ts'];
+const isModule = (file: string) => /\.(m?js|ts)$/.test(file);
+
+function readConfigFile(file: string, loaded?: unknown): { truth?: string; sources: SourceSpec[]; policy: Policy } {
+  let raw: unknown = loaded;
+  if (!isModule(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      fail(file, e instanceof SyntaxError ? `not valid JSON: ${e.message}` : 'cannot be read');
+    }
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, 'must hold a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    fail(file, isModule(file) ? 'must export an object as its default export' : 'must hold a JSON object');
+  }
   const obj = raw as Record<string, unknown>;
   const base = path.dirname(file);
   const sources: SourceSpec[] = [];
@@ -103,15 +115,42 @@ function override(sources: SourceSpec[], spec: SourceSpec): void {
   else sources[at] = { ...spec, name: sources[at]!.name };
 }
 
-export function loadConfig(o: ConfigOverrides): ResolvedConfig {
-  const env = o.env ?? process.env;
+function findConfigFile(o: ConfigOverrides): string | undefined {
   const explicit = o.config ? path.resolve(o.cwd, o.config) : undefined;
   if (explicit && !existsSync(explicit)) throw new ConfigError(`${o.config}: config file not found`);
-  const found = path.join(o.cwd, CONFIG_FILE);
-  const configFile = explicit ?? (existsSync(found) ? found : undefined);
+  return explicit ?? CONFIG_FILES.map((f) => path.join(o.cwd, f)).find((f) => existsSync(f));
+}
+
+/**
+ * The config with `.mjs`/`.js`/`.ts` config files allowed. Such a file is the user's own code and is run
+ * (as Prettier and ESLint run theirs); schema files never are. JSON configs need only `loadConfig`.
+ */
+export async function loadConfigModule(o: ConfigOverrides): Promise<ResolvedConfig> {
+  const file = findConfigFile(o);
+  if (!file || !isModule(file)) return loadConfig(o);
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (e) {
+    throw new ConfigError(`${displayPath(file, o.cwd)}: cannot be loaded: ${(e as Error).message.split('\n')[0]}`);
+  }
+  // A TypeScript config compiled as CommonJS arrives wrapped once more: { default: { default: config } }.
+  const inner = mod.default as { default?: unknown; __esModule?: boolean } | undefined;
+  const loaded = inner && typeof inner === 'object' && 'default' in inner && (inner.__esModule || Object.keys(inner).length === 1)
+    ? inner.default
+    : inner;
+  return loadConfig({ ...o, config: file, loaded });
+}
+
+export function loadConfig(o: ConfigOverrides): ResolvedConfig {
+  const env = o.env ?? process.env;
+  const configFile = findConfigFile(o);
+  if (configFile && isModule(configFile) && !('loaded' in o)) {
+    throw new ConfigError(`${displayPath(configFile, o.cwd)}: a module config needs loadConfigModule`);
+  }
   // Without a schemadrift config, a drizzle.config.ts in the working directory names the sources.
   const fromFile: { truth?: string; sources: SourceSpec[]; policy: Policy } = configFile
-    ? readConfigFile(configFile)
+    ? readConfigFile(configFile, o.loaded)
     : { sources: drizzleConfigSources(o.cwd, env, Boolean(o.drizzle?.length)), policy: EMPTY_POLICY };
   const sources = fromFile.sources;
 
