@@ -5,7 +5,7 @@
 
 import { styleText } from 'node:util';
 import type { Finding, Severity } from '../compare/finding.ts';
-import { describeInfoGroup, findingSubject, infoGroups, severityCounts } from './findings.ts';
+import { describeInfoGroup, driftLocations, findingSubject, infoGroups, severityCounts } from './findings.ts';
 
 export interface TableOptions {
   sources: readonly string[];
@@ -63,7 +63,8 @@ export function formatTable(findings: readonly Finding[], o: TableOptions): stri
   if (listed.length) out.push('');
   for (const f of listed) {
     out.push(`${paint(SEVERITY_STYLE[f.severity], f.severity)} ${f.rule}: ${f.message}`);
-    for (const l of f.locations) out.push(`    ${l.source.padEnd(Math.max(...o.sources.map((s) => s.length)))}  ${l.file}:${l.line}:${l.column}`);
+    // Only where something has to change: the source that agrees with the truth is not a problem.
+    for (const l of driftLocations(f)) out.push(`    ${l.source.padEnd(Math.max(...o.sources.map((s) => s.length)))}  ${l.file}:${l.line}:${l.column}`);
   }
   const fixable = findings.filter((f) => f.fixable).length;
   out.push('', `${counts(findings)}.${fixable ? ` ${fixable} fixable: run \`schemadrift fix --dry-run\` to see the changes.` : ''}`);

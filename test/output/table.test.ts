@@ -16,7 +16,7 @@ describe('table report', () => {
         '2 info findings (column-type: equivalent in PostgreSQL) — use --verbose to list them',
         '',
         'critical fk-target: Foreign key teams.owner_id points at different targets: database, drizzle say users.id; sqlmodel says user_credits.user_id',
-        '    drizzle   nextjs/src/database/schema.ts:86:46',
+        // Only the place that has to change: drizzle agrees with the database here.
         '    sqlmodel  fastapi/models/credits.py:73:35',
         '',
         '1 critical, 0 warning, 2 info. 1 fixable: run `schemadrift fix --dry-run` to see the changes.',
