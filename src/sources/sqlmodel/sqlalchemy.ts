@@ -16,7 +16,8 @@ import { constraintNameFor, readNamingConvention } from './naming.ts';
 import type { NamingConvention } from './naming.ts';
 import { readSaColumn } from './sa-column.ts';
 import { positionalArgs } from './sa-column.ts';
-import { readSchemaItem, readTableArgs, tableArgsSchema } from './table-args.ts';
+import { readSchemaItem, readTableArgs } from './table-args.ts';
+import { classTable } from './table.ts';
 
 const BASE_CLASSES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta']);
 const BASE_FACTORIES = new Set(['declarative_base', 'generate_base']);
@@ -163,17 +164,7 @@ function mappedInner(annotation: Node): Node | undefined {
 }
 
 export function readDeclarativeTable(cls: ModelClass, d: Declarative, ctx: TableContext): Table {
-  const tableArgs = cls.attributes.find((a) => a.name === '__table_args__')?.value;
-  const table: Table = {
-    schema: tableArgsSchema(tableArgs) ?? DEFAULT_SCHEMA,
-    name: d.tableName(cls)!,
-    columns: [],
-    foreignKeys: [],
-    uniques: [],
-    indexes: [],
-    loc: ctx.span(cls.node),
-    binding: cls.name,
-  };
+  const { table, tableArgs } = classTable(cls, d.tableName(cls)!, ctx);
   const pk: PrimaryKeyDraft = { columns: [] };
   for (const attr of mappedAttributes(cls, ctx.classes, d)) {
     if (attr.name.startsWith('__') || CONFIG.has(attr.name)) continue;

@@ -19,11 +19,12 @@ export type { TableContext } from './context.ts';
 /** Class attributes SQLModel or pydantic treat as configuration, never as columns. */
 const NOT_FIELDS = new Set(['__tablename__', '__table_args__', 'model_config']);
 
-export function readTable(cls: ModelClass, ctx: TableContext): Table {
-  const tableArgs = cls.attributes.find((a) => a.name === '__table_args__')?.value;
+/** A mapped class's table before its columns are read: SQLModel and SQLAlchemy classes start alike. */
+export function classTable(cls: ModelClass, name: string, ctx: TableContext): { table: Table; tableArgs: ReturnType<typeof tableArgsOf> } {
+  const tableArgs = tableArgsOf(cls);
   const table: Table = {
     schema: tableArgsSchema(tableArgs) ?? DEFAULT_SCHEMA,
-    name: cls.tableName,
+    name,
     columns: [],
     foreignKeys: [],
     uniques: [],
@@ -31,6 +32,15 @@ export function readTable(cls: ModelClass, ctx: TableContext): Table {
     loc: ctx.span(cls.node),
     binding: cls.name,
   };
+  return { table, tableArgs };
+}
+
+function tableArgsOf(cls: ModelClass) {
+  return cls.attributes.find((a) => a.name === '__table_args__')?.value;
+}
+
+export function readTable(cls: ModelClass, ctx: TableContext): Table {
+  const { table, tableArgs } = classTable(cls, cls.tableName, ctx);
   const pk: PrimaryKeyDraft = { columns: [] };
   for (const attr of fieldAttributes(cls, ctx.classes)) {
     if (NOT_FIELDS.has(attr.name) || attr.name.startsWith('_') || !attr.annotation) continue;
