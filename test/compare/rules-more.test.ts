@@ -148,6 +148,14 @@ describe('enum-values', () => {
     expect(runEnums([mood(['a', 'b'])], [mood(['a', 'b'])])).toEqual([]);
     expect(runEnums([mood(['a', 'b'])], undefined)).toEqual([]);
   });
+  it('fires for a type code declares and the truth lacks, not for one code leaves out', () => {
+    expect(runEnums([], [mood(['a'])])).toEqual([
+      { rule: 'enum-values', severity: 'warning', table: 'mood', values: { database: null, drizzle: "'a'" } },
+    ]);
+    expect(runEnums([mood(['a'])], [])).toEqual([]);
+    // A truth that does not read enums cannot say a type is missing.
+    expect(runEnums(undefined, [mood(['a'])])).toEqual([]);
+  });
 });
 
 describe('table-missing and table filters', () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -376,5 +377,38 @@ describe.skipIf(!oracle.python)(`readSqlModel agrees with real SQLModel${oracle.
       expect(t.uniques.map((u) => u.columns)).toEqual(expected.uniques);
       expect(t.indexes.map(({ loc: _, ...ix }) => ix).sort((a, b) => a.name!.localeCompare(b.name!))).toEqual(expected.indexes);
     }
+  });
+});
+
+describe('readSqlModel: enum types', () => {
+  it('declares the enum types columns use, labelled with member names as SQLAlchemy creates them', async () => {
+    const model = await read('test/oracle/python/packages/enums_uuids/__init__.py');
+    // `priority` is mapped as Enum(Priority, name="campaign_priority"), so no type `priority` exists.
+    expect(model.enums?.map((e) => ({ name: e.name, values: e.values, line: e.loc?.line }))).toEqual([
+      { name: 'status', values: ['DRAFT', 'LIVE'], line: 13 },
+      { name: 'channel', values: ['EMAIL', 'SMS'], line: 23 },
+    ]);
+  });
+
+  it('leaves out an enum whose labels come from values_callable', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schemadrift-enum-'));
+    writeFileSync(
+      path.join(dir, 'models.py'),
+      [
+        'import enum',
+        'from sqlalchemy import Enum',
+        'from sqlmodel import Field, SQLModel',
+        '',
+        'class Tier(str, enum.Enum):',
+        '    FREE = "free"',
+        '',
+        'class Plan(SQLModel, table=True):',
+        '    id: int = Field(primary_key=True)',
+        '    tier: Tier = Field(sa_type=Enum(Tier, values_callable=lambda e: [m.value for m in e]))',
+        '',
+      ].join('\n'),
+    );
+    const model = await readSqlModel({ name: 'sqlmodel', cwd: dir, files: [path.join(dir, 'models.py')] });
+    expect(model.enums).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { moduleStatements } from './module.ts';
 import type { ModuleStatements } from './module.ts';
 import { castLiteralDefault } from './defaults.ts';
 import { applySerial } from './serial.ts';
+import { enumTypes } from './enums.ts';
 import { declarative, namingConvention, readDeclarativeTable, readTableCall } from './sqlalchemy.ts';
 import { readTable } from './table.ts';
 import { isEnumBase } from './types.ts';
@@ -35,6 +36,7 @@ export interface ReadSqlModelOptions {
 
 interface ParsedFile {
   file: string;
+  text: string;
   lines: LineIndex;
   tree: Tree;
   classes: ModelClass[];
@@ -49,7 +51,7 @@ export async function readSqlModel(opts: ReadSqlModelOptions): Promise<SchemaMod
       const shown = displayPath(file, opts.cwd);
       const text = await readSource(path.resolve(opts.cwd, file), shown);
       const tree = python.parse(text);
-      parsed.push({ file: shown, lines: new LineIndex(text), tree, classes: [], statements: { values: [], tables: [] } });
+      parsed.push({ file: shown, text, lines: new LineIndex(text), tree, classes: [], statements: { values: [], tables: [] } });
       const error = firstSyntaxError(tree, text);
       if (error) throw new SourceError(error.message, { file: shown, line: error.line, column: error.column });
       parsed[parsed.length - 1]!.classes = moduleClasses(tree.rootNode);
@@ -150,7 +152,8 @@ function buildModel(source: string, parsed: ParsedFile[], utcDatetime: boolean):
     applySerial(table, ctx);
     dropUniquesRepeatingPrimaryKey(table);
   }
-  return { source, kind: 'sqlmodel', tables, diagnostics };
+  const enums = enumTypes(ctx.enums, classes, tables, parsed.map((p) => p.text), span);
+  return { source, kind: 'sqlmodel', tables, enums, diagnostics };
 }
 
 /**
