@@ -58,6 +58,15 @@ const valid: Omit<Case, 'expected'>[] = [
   { name: 'a source that did not read checks never takes part', db: [withChecks('(n > 0)')], code: [users()] },
   { name: 'a check spelled the way PostgreSQL prints it matches the bare one', db: [withChecks("((status)::text = 'x'::text)")], code: [withChecks("status = 'x'")] },
   { name: 'identical indexes', db: [indexedEmail({ name: 'ix_users_email' })], code: [indexedEmail()] },
+  {
+    name: 'index key details are not compared with a source that did not read them',
+    db: [indexedEmail({ parts: [{ column: 'email', order: 'DESC', opclass: 'text_pattern_ops' }] })], code: [indexedEmail()],
+  },
+  {
+    name: 'the same index key details',
+    db: [indexedEmail({ parts: [{ column: 'email', order: 'DESC', nulls: 'LAST' }] })],
+    code: [indexedEmail({ parts: [{ column: 'email', order: 'DESC', nulls: 'LAST' }] })],
+  },
 ];
 
 const invalid: Case[] = [
@@ -98,6 +107,15 @@ const invalid: Case[] = [
       { rule: 'index-missing', severity: 'info', table: 'users', column: 'email', values: { database: 'INDEX (email)', drizzle: null } },
       { rule: 'index-extra', severity: 'info', table: 'users', column: 'email', values: { database: null, drizzle: 'INDEX USING hash (email)' } },
     ],
+  },
+  {
+    name: 'index-missing: the same key declared with another sort order and operator class',
+    db: [indexedEmail({ parts: [{ column: 'email', order: 'DESC', opclass: 'text_pattern_ops' }] })],
+    code: [indexedEmail({ parts: [{ column: 'email' }] })],
+    expected: [{
+      rule: 'index-missing', severity: 'info', table: 'users', column: 'email',
+      values: { database: 'INDEX (email text_pattern_ops DESC)', drizzle: 'INDEX (email)' },
+    }],
   },
   {
     name: 'check-missing',

@@ -41,15 +41,35 @@ export const uniqueExtra = keyedPresenceRule(
   uniqueObjects,
 );
 
-export const indexMissing = keyedPresenceRule(
+const indexMissingPresence = keyedPresenceRule(
   {
     id: 'index-missing',
     severity: 'info',
-    description: 'The truth has a (non-unique) index that a source does not declare.',
+    description: 'The truth has a (non-unique) index that a source does not declare, or declares with other key details.',
   },
   'missing',
   indexObjects,
 );
+
+/**
+ * The truth's index declared with another sort order, NULLS placement or operator class: the index the truth
+ * has is still missing from that source. Only sources that read those details (Index.parts) take part.
+ */
+export const indexMissing: Rule = {
+  meta: indexMissingPresence.meta,
+  check(ctx) {
+    const details = collectKeyed(ctx, indexObjects, (o) => (o.detail ? { value: o.detail, loc: o.loc } : undefined)).flatMap(({ object, facts }) => {
+      const truth = facts.get(ctx.truth);
+      if (truth?.presence !== 'present') return [];
+      const differing = [...facts].filter(([, f]) => f.presence === 'present' && f.value !== truth.value).map(([s]) => s);
+      if (!differing.length) return [];
+      const compared = new Map([...facts].filter(([, f]) => f.presence === 'present'));
+      const message = `${truth.value} on ${ctx.key} is declared as ${differing.map((s) => `${compared.get(s)!.value} in ${s}`).join(', ')}`;
+      return [disagreement(indexMissingPresence.meta, ctx, object.label, compared, message)];
+    });
+    return [...indexMissingPresence.check(ctx), ...details];
+  },
+};
 
 export const indexExtra = keyedPresenceRule(
   {

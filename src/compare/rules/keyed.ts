@@ -12,6 +12,8 @@ export interface KeyedObject {
   label: string | null;
   /** The value shown for a source that has it. */
   value: string;
+  /** The full definition, when this source read more than the key holds (an index's sort order, opclasses). */
+  detail?: string;
   /** Columns the object needs; a source lacking one of them leaves the object to column-missing. */
   columns: readonly string[];
   name?: string;
@@ -21,12 +23,17 @@ export interface KeyedObject {
 export interface KeyedFacts {
   object: KeyedObject;
   facts: Map<string, Fact>;
+  /** The object as each source that has it declared it. */
+  owners: KeyedBySource;
 }
 
 /**
  * Every object any source declares (the truth's first), with one fact per source. `read` returns
  * undefined when the source did not read this kind of object at all (never a finding).
  */
+/** Each source's own object under the key, for comparing what the key leaves out. */
+export type KeyedBySource = Map<string, KeyedObject>;
+
 export function collectKeyed(
   ctx: TableContext,
   read: (table: Table) => readonly KeyedObject[] | undefined,
@@ -47,6 +54,7 @@ export function collectKeyed(
   }
   return [...all.values()].map((object) => {
     const facts = new Map<string, Fact>();
+    const owners: KeyedBySource = new Map();
     for (const s of ctx.sources) {
       const mine = bySource.get(s.source);
       const table = s.table;
@@ -56,9 +64,10 @@ export function collectKeyed(
       }
       const own = mine.get(object.key);
       const got = own && pick(own);
+      if (own) owners.set(s.source, own);
       facts.set(s.source, got ? { ...got, presence: 'present' } : own ? { value: null, presence: 'not-modelled' } : { value: null, presence: 'absent', loc: table.loc });
     }
-    return { object, facts };
+    return { object, facts, owners };
   });
 }
 
