@@ -22,9 +22,13 @@ async function writeTemp(target: string, text: string): Promise<string> {
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
-  } finally {
+  } catch (error) {
+    // Created but not filled (a full disk): the caller never learns its name, so it goes here.
     await handle.close();
+    await fs.rm(temp, { force: true });
+    throw error;
   }
+  await handle.close();
   return temp;
 }
 
