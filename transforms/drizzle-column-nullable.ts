@@ -17,6 +17,7 @@ import { applyEdits } from './lib/drizzle-edits.ts';
 import { findColumn, findTable } from './lib/drizzle-find.ts';
 import { booleanOption, requiredString } from './lib/drizzle-options.ts';
 import { parseSource } from './lib/drizzle-source.ts';
+import { CannotApply } from './lib/cannot-apply.ts';
 
 const NAME = 'drizzle-column-nullable';
 
@@ -32,9 +33,9 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   const nullable = booleanOption(options, 'nullable', NAME);
   const parsed = parseSource(file, api);
   const tableSite = findTable(parsed, table);
-  if (!tableSite) throw new Error(`no pgTable("${table}") in this file`);
+  if (!tableSite) throw new CannotApply(`no pgTable("${table}") in this file`);
   const site = findColumn(tableSite, column);
-  if (!site) throw new Error(`table ${table} has no column ${column}`);
+  if (!site) throw new CannotApply(`table ${table} has no column ${column}`);
   const { chain } = site;
 
   const notNull = chain.calls.filter((c) => c.name === 'notNull');
@@ -45,7 +46,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
 
   if (nullable) {
     // A primary key, identity or serial column is NOT NULL in the database whatever the chain says.
-    if (implied) throw new Error(`${table}.${column} is NOT NULL because of ${implied}(); it cannot be made nullable here`);
+    if (implied) throw new CannotApply(`${table}.${column} is NOT NULL because of ${implied}(); it cannot be made nullable here`);
     if (notNull.length === 0) return file.source;
     return applyEdits(file.source, notNull.map((c) => removeChainCall(parsed, c)));
   }

@@ -15,6 +15,7 @@ import { locateColumn, locateMappedColumn } from './lib/python-locate.ts';
 import { findOptional, makeOptional, optionalStyle, removeOptional } from './lib/python-optional.ts';
 import { withPythonTree } from './lib/python-transform.ts';
 import type { PythonApi, PythonFileInfo } from './lib/python-transform.ts';
+import { CannotApply } from './lib/cannot-apply.ts';
 
 export const language = 'python';
 
@@ -57,7 +58,7 @@ function isTrue(arg: KeywordArg | undefined): boolean {
 function setFlag(arg: KeywordArg, value: boolean, what: string): Edit[] {
   const text = value ? 'True' : 'False';
   if (arg.value.type !== 'true' && arg.value.type !== 'false') {
-    throw new Error(`${what}: nullable=${arg.value.text} is not True or False; edit it by hand`);
+    throw new CannotApply(`${what}: nullable=${arg.value.text} is not True or False; edit it by hand`);
   }
   return arg.value.text === text ? [] : [{ start: arg.value.startIndex, end: arg.value.endIndex, text }];
 }
@@ -66,7 +67,7 @@ function setFlag(arg: KeywordArg, value: boolean, what: string): Edit[] {
 function saColumnCall(located: LocatedColumn): Node | undefined {
   const value = located.keywords.get('sa_column')?.value;
   if (!value) return undefined;
-  if (calleeName(value) !== 'Column') throw new Error(`${where(located)}: sa_column is not a Column(...) call; edit it by hand`);
+  if (calleeName(value) !== 'Column') throw new CannotApply(`${where(located)}: sa_column is not a Column(...) call; edit it by hand`);
   return value;
 }
 
@@ -76,7 +77,7 @@ function makeNullable(root: Node, source: string, located: LocatedColumn): Edit[
   const saKeywords = new Map((sa ? keywordArgs(sa) : []).map((k) => [k.name, k]));
   // PostgreSQL makes primary key columns NOT NULL; no source edit can make one nullable.
   if (isTrue(keywords.get('primary_key')) || isTrue(saKeywords.get('primary_key'))) {
-    throw new Error(`${where(located)} is a primary key; it cannot be made nullable`);
+    throw new CannotApply(`${where(located)} is a primary key; it cannot be made nullable`);
   }
   if (sa) {
     // Column(...) is nullable unless it says otherwise.
@@ -113,7 +114,7 @@ function unwrapOptional(root: Node, source: string, annotation: Node): Edit[] {
 function mappedNullable(root: Node, source: string, m: LocatedMappedColumn): Edit[] {
   const what = `${m.cls.name}.${m.attr.name}`;
   const kw = new Map((m.call ? keywordArgs(m.call) : []).map((k) => [k.name, k]));
-  if (isTrue(kw.get('primary_key'))) throw new Error(`${what} is a primary key; it cannot be made nullable`);
+  if (isTrue(kw.get('primary_key'))) throw new CannotApply(`${what} is a primary key; it cannot be made nullable`);
   const flag = kw.get('nullable');
   if (flag) return setFlag(flag, true, what);
   if (m.mapped && (!m.call || calleeName(m.call) === 'mapped_column')) return wrapOptional(root, source, m.mapped);
@@ -157,7 +158,7 @@ function makeNotNull(root: Node, source: string, located: LocatedColumn): Edit[]
     const edits: Edit[] = [{ start: attr.value!.startIndex, end: attr.value!.endIndex, text: 'Field(default=None, nullable=False)' }];
     if (!isImported(root, 'Field')) {
       const imported = extendFromImport(root, source, 'sqlmodel', 'Field');
-      if (!imported) throw new Error(`${where(located)}: Field is not imported from sqlmodel here; edit it by hand`);
+      if (!imported) throw new CannotApply(`${where(located)}: Field is not imported from sqlmodel here; edit it by hand`);
       edits.push(...imported);
     }
     return edits;

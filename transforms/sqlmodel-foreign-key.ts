@@ -10,6 +10,7 @@ import { locateColumn } from './lib/python-locate.ts';
 import { replaceStringValue, stringLiteral } from './lib/python-strings.ts';
 import { withPythonTree } from './lib/python-transform.ts';
 import type { PythonApi, PythonFileInfo } from './lib/python-transform.ts';
+import { CannotApply } from './lib/cannot-apply.ts';
 
 export const language = 'python';
 
@@ -34,7 +35,7 @@ export default function transformer(file: PythonFileInfo, api: PythonApi, option
       const current = stringValue(existing.value);
       if (current === target) return file.source;
       if (current === undefined) {
-        throw new Error(`${cls.name}.${column}: foreign_key=${existing.value.text} is not a string literal; edit it by hand`);
+        throw new CannotApply(`${cls.name}.${column}: foreign_key=${existing.value.text} is not a string literal; edit it by hand`);
       }
       edits.push(replaceStringValue(existing.value, target));
     } else if (call) {

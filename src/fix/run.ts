@@ -9,10 +9,13 @@ import { typescriptSyntaxError } from '../lang/typescript.ts';
 import { firstSyntaxError, loadPython, type PythonParser } from '../lang/python.ts';
 import type { FileChange } from '../output/write.ts';
 import type { FixAction, TransformId } from '../plan/index.ts';
+import { isCannotApply } from '../../transforms/lib/cannot-apply.ts';
+import drizzleColumnDefault from '../../transforms/drizzle-column-default.ts';
 import drizzleColumnNullable from '../../transforms/drizzle-column-nullable.ts';
 import drizzleFkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
 import drizzleFkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
 import drizzleFkTarget from '../../transforms/drizzle-fk-target.ts';
+import sqlmodelColumnDefault from '../../transforms/sqlmodel-column-default.ts';
 import sqlmodelColumnNullable from '../../transforms/sqlmodel-column-nullable.ts';
 import sqlmodelForeignKey from '../../transforms/sqlmodel-foreign-key.ts';
 import sqlmodelOnDelete from '../../transforms/sqlmodel-on-delete.ts';
@@ -25,9 +28,11 @@ const TRANSFORMS: Record<TransformId, { language: Language; run: TransformFn }> 
   'drizzle-fk-on-delete': { language: 'typescript', run: drizzleFkOnDelete as unknown as TransformFn },
   'drizzle-fk-on-update': { language: 'typescript', run: drizzleFkOnUpdate as unknown as TransformFn },
   'drizzle-column-nullable': { language: 'typescript', run: drizzleColumnNullable as unknown as TransformFn },
+  'drizzle-column-default': { language: 'typescript', run: drizzleColumnDefault as unknown as TransformFn },
   'sqlmodel-foreign-key': { language: 'python', run: sqlmodelForeignKey as unknown as TransformFn },
   'sqlmodel-on-delete': { language: 'python', run: sqlmodelOnDelete as unknown as TransformFn },
   'sqlmodel-column-nullable': { language: 'python', run: sqlmodelColumnNullable as unknown as TransformFn },
+  'sqlmodel-column-default': { language: 'python', run: sqlmodelColumnDefault as unknown as TransformFn },
 };
 
 function typescriptApi() {
@@ -44,7 +49,20 @@ function pythonError(python: PythonParser, text: string) {
   }
 }
 
-export async function runActions(actions: readonly FixAction[], cwd: string): Promise<FileChange[]> {
+/** An action a transform declined (the code is not in a form it edits); the others still apply. */
+export type SkipHandler = (action: FixAction, reason: string) => void;
+
+/** `file:line:column` of the finding in the source being fixed, else just the file. */
+function where(action: FixAction): string {
+  const loc = action.finding.locations.find((l) => l.source === action.source && l.file === action.file);
+  return loc ? `${loc.file}:${loc.line}:${loc.column}` : action.file;
+}
+
+export const warnSkipped: SkipHandler = (action, reason) => {
+  process.stderr.write(`schemadrift: warning: ${where(action)}: ${action.rule}: skipped ${action.description}: ${reason}\n`);
+};
+
+export async function runActions(actions: readonly FixAction[], cwd: string, onSkip: SkipHandler = warnSkipped): Promise<FileChange[]> {
   const byFile = new Map<string, FixAction[]>();
   for (const a of actions) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
   const needsPython = actions.some((a) => TRANSFORMS[a.transform].language === 'python');
@@ -61,6 +79,11 @@ export async function runActions(actions: readonly FixAction[], cwd: string): Pr
       try {
         text = run({ path: absolutePath, source: text }, apis[language] as never, action.options);
       } catch (e) {
+        // A refusal leaves `text` as the previous actions made it; anything else is a bug and stops everything.
+        if (isCannotApply(e)) {
+          onSkip(action, e.message);
+          continue;
+        }
         throw new UserError(`${file}: cannot apply ${action.transform} to ${action.description}: ${(e as Error).message}`);
       }
     }

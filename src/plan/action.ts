@@ -6,9 +6,11 @@ export type TransformId =
   | 'drizzle-fk-on-delete'
   | 'drizzle-fk-on-update'
   | 'drizzle-column-nullable'
+  | 'drizzle-column-default'
   | 'sqlmodel-foreign-key'
   | 'sqlmodel-on-delete'
-  | 'sqlmodel-column-nullable';
+  | 'sqlmodel-column-nullable'
+  | 'sqlmodel-column-default';
 
 /** One edit to one file: which transform, with which options, and the finding it settles. */
 export interface FixAction {

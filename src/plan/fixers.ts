@@ -2,6 +2,7 @@
 // finding and the models (read-only) and says what to change, or nothing when it cannot do so safely.
 
 import type { ComparedFinding } from '../compare/finding.ts';
+import { normalizeDefault } from '../compare/normalize/sql-default.ts';
 import { fkKey, findForeignKey } from '../compare/rules/foreign-keys.ts';
 import { tableKey } from '../model/names.ts';
 import type { Column, ForeignKey, SchemaModel, SourceKind, Table } from '../model/schema.ts';
@@ -119,6 +120,45 @@ function nullableFixer(transform: FixAction['transform']): Fixer {
   };
 }
 
+/** Whether the column is written where a column transform looks for it, not spread in or inherited from elsewhere. */
+function declaredInTable(kind: SourceKind, table: Table, column: Column): boolean {
+  const [loc, tableLoc] = [column.loc!, table.loc];
+  if (!tableLoc || loc.file !== tableLoc.file) return false;
+  // Drizzle edits the pgTable(...) call's own column object; Python also finds same-file base classes.
+  return kind !== 'drizzle' || (loc.start >= tableLoc.start && loc.end <= tableLoc.end);
+}
+
+/**
+ * A server default the source declares differently from the truth, rewritten to the truth's. Plan never asks
+ * for a default only the truth has: `check` reports that as `info`, since the application may fill the value
+ * itself (`$defaultFn`, `default_factory=`), so adding one is the user's call. Serial, identity and generated
+ * columns get their value from what they are, not from a default a transform could write.
+ */
+function defaultFixer(transform: FixAction['transform']): Fixer {
+  return (ctx) => {
+    const cols = columns(ctx);
+    if (!cols || !cols.have.binding || partlyRead(ctx.target.model, cols.have)) return undefined;
+    const { have, want } = cols;
+    const [haveSql, wantSql] = [normalizeDefault(have.default), normalizeDefault(want.default)];
+    if (haveSql === undefined || wantSql === undefined || haveSql === wantSql) return undefined;
+    if ([haveSql, wantSql].some((d) => d.startsWith('nextval(')) || /^(\w+\.)?(small|big)?serial\(/.test(have.type.written ?? '')) return undefined;
+    if (have.identity || want.identity || have.generated !== undefined || want.generated !== undefined) return undefined;
+    if (!declaredInTable(ctx.target.model.kind, ctx.target.table, have)) return undefined;
+    return {
+      file: have.loc!.file,
+      transform,
+      options: {
+        table: ctx.target.table.name,
+        column: have.name,
+        // SQLModel finds a field by its attribute: `team_size: int = Field(sa_column=Column("size", …))`.
+        ...(ctx.target.model.kind === 'sqlmodel' && have.binding !== have.name && { attribute: have.binding! }),
+        default: want.default!,
+      },
+      description: `${ctx.finding.table}.${have.name}: default → ${want.default}`,
+    };
+  };
+}
+
 // SQLModel's Field(foreign_key=…) has no ON UPDATE (SQLAlchemy's ForeignKey(onupdate=…) inside sa_column is
 // read, but its FK is not where the sqlmodel transforms edit), so fk-on-update is fixed in Drizzle only.
 export const FIXERS: Partial<Record<string, Partial<Record<SourceKind, Fixer>>>> = {
@@ -126,4 +166,5 @@ export const FIXERS: Partial<Record<string, Partial<Record<SourceKind, Fixer>>>>
   'fk-on-delete': { drizzle: drizzleFkOnDelete, sqlmodel: sqlmodelOnDelete },
   'fk-on-update': { drizzle: drizzleFkOnUpdate },
   'column-nullable': { drizzle: nullableFixer('drizzle-column-nullable'), sqlmodel: nullableFixer('sqlmodel-column-nullable') },
+  'column-default': { drizzle: defaultFixer('drizzle-column-default'), sqlmodel: defaultFixer('sqlmodel-column-default') },
 };

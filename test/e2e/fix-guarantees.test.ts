@@ -124,6 +124,7 @@ interface JsonFinding {
   rule: string;
   table: string;
   column: string | null;
+  severity: string;
   fixable: boolean;
   values: Record<string, string | null>;
 }
@@ -196,3 +197,49 @@ describe('fix guarantees on the example', () => {
   }, 240_000);
 });
 
+
+describe('column-default round trip on the example', () => {
+  /** Replaces exactly one occurrence, so a changed example fails loudly here rather than testing nothing. */
+  const once = (text: string, from: string, to: string) => {
+    expect(text.split(from).length).toBe(2);
+    return text.replace(from, to);
+  };
+
+  it('rewrites defaults code declares differently to the database’s, and leaves only the info findings', () => {
+    const dir = copyExample();
+    const schemaFile = path.join(dir, 'nextjs/src/database/schema.ts');
+    const modelsFile = path.join(dir, 'fastapi/models/credits.py');
+    const schema = readFileSync(schemaFile, 'utf8');
+    const models = readFileSync(modelsFile, 'utf8');
+    // Drifted copies: a different literal, an SQL expression in Drizzle, a different server default in Python.
+    let drifted = once(schema, 'credits: integer("credits").notNull().default(0),\n  ownerId', 'credits: integer("credits").notNull().default(5),\n  ownerId');
+    drifted = once(drifted, 'createdAt: timestamp("created_at").notNull().defaultNow(),', 'createdAt: timestamp("created_at").notNull().default(sql`CURRENT_DATE`),');
+    writeFileSync(schemaFile, `import { sql } from "drizzle-orm";\n${drifted}`);
+    const driftedModels = once(models, '    name: str\n    credits: int = Field(default=0)\n', '    name: str\n    credits: int = Field(default=0, sa_column_kwargs={"server_default": "7"})\n');
+    writeFileSync(modelsFile, driftedModels);
+
+    const r = runCli(['fix', '--write', '--rule', 'column-default'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // The Drizzle file is the example again, down to the `sql` import the fix left unused.
+    expect(read(dir, 'nextjs/src/database/schema.ts')).toBe(schema);
+    expect(read(dir, 'fastapi/models/credits.py')).toBe(
+      once(
+        once(driftedModels, '{"server_default": "7"}', '{"server_default": text("0")}'),
+        'from sqlalchemy import Text\n',
+        'from sqlalchemy import Text, text\n',
+      ),
+    );
+    const after = findings(dir).filter((f) => f.rule === 'column-default');
+    expect(after.filter((f) => f.fixable)).toEqual([]);
+    // teams.credits now has its server default in every source; what is left is SQLModel lacking defaults the
+    // application fills itself (default_factory=utcnow), which fix leaves alone.
+    expect(after.every((f) => f.severity === 'info' && f.values.sqlmodel === null)).toBe(true);
+    expect(after.find((f) => f.table === 'teams' && f.column === 'credits')).toBeUndefined();
+    expect(after.find((f) => f.table === 'user_credits' && f.column === 'created_at')?.values).toEqual({
+      database: 'now()',
+      drizzle: 'now()',
+      sqlmodel: null,
+    });
+  }, 240_000);
+});

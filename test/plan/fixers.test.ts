@@ -124,3 +124,105 @@ describe('fk-on-update', () => {
     expect(plan(findings, [db, sqlmodel]).actions).toEqual([]);
   });
 });
+
+describe('column-default', () => {
+  const db = model('database', 'database', [
+    table('teams', [
+      col('id', false, { default: "nextval('teams_id_seq'::regclass)" }),
+      col('credits', false, { default: '0' }),
+      col('status', false, { default: "'active'::text" }),
+      col('created_at', false, { default: 'now()' }),
+      col('updated_at', false, { default: 'now()' }),
+      col('note', true),
+    ]),
+  ]);
+  const inTable = { loc: at('schema.ts', 0, 1000) };
+
+  it('rewrites a default the source declares differently, with the truth’s SQL, in Drizzle and Python', () => {
+    const drizzle = model('drizzle', 'drizzle', [
+      table('teams', [
+        coded('schema.ts', 0, 'id', false, { default: "nextval('teams_id_seq'::regclass)" }),
+        coded('schema.ts', 50, 'credits', false, { default: '1' }),
+        coded('schema.ts', 100, 'status', false, { default: "'active'" }),
+        coded('schema.ts', 150, 'created_at', false),
+        coded('schema.ts', 200, 'updated_at', false, { default: 'CURRENT_TIMESTAMP' }),
+      ], inTable),
+    ]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [
+      table('teams', [
+        coded('models.py', 0, 'id', false),
+        coded('models.py', 50, 'credits', false, { default: "'1'::integer" }),
+        coded('models.py', 100, 'status', false, { default: "'draft'::text" }),
+      ], { loc: at('models.py', 0, 1000) }),
+    ]);
+    expect(actions([db, drizzle, sqlmodel], ['column-default'])).toEqual([
+      {
+        rule: 'column-default', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-column-default',
+        options: { table: 'teams', column: 'credits', default: '0' }, description: 'teams.credits: default → 0',
+      },
+      {
+        rule: 'column-default', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-column-default',
+        options: { table: 'teams', column: 'credits', default: '0' }, description: 'teams.credits: default → 0',
+      },
+      {
+        rule: 'column-default', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-column-default',
+        options: { table: 'teams', column: 'status', default: "'active'::text" }, description: "teams.status: default → 'active'::text",
+      },
+    ]);
+  });
+
+  it('names the Python attribute when it is not named like the column', () => {
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [
+      table('teams', [coded('models.py', 0, 'id', false), coded('models.py', 50, 'credits', false, { default: '1', binding: 'balance' })], {
+        loc: at('models.py', 0, 1000),
+      }),
+    ]);
+    expect(actions([db, sqlmodel], ['column-default']).map((a) => a.options)).toEqual([
+      { table: 'teams', column: 'credits', attribute: 'balance', default: '0' },
+    ]);
+  });
+
+  it('adds no default only the truth has (info), and removes none only the source has', () => {
+    const truth = model('database', 'database', [table('teams', [col('id', false), col('created_at', false, { default: 'now()' }), col('note', true)])]);
+    const drizzle = model('drizzle', 'drizzle', [
+      table('teams', [coded('schema.ts', 0, 'id', false), coded('schema.ts', 50, 'created_at', false), coded('schema.ts', 100, 'note', true, { default: "'x'" })], inTable),
+    ]);
+    const findings = compare([truth, drizzle], { truth: 'database' }).filter((f) => f.rule === 'column-default');
+    expect(findings.map((f) => [f.column, f.severity])).toEqual([
+      ['note', 'warning'],
+      ['created_at', 'info'],
+    ]);
+    expect(actions([truth, drizzle], ['column-default'])).toEqual([]);
+  });
+
+  it('leaves serial, identity and generated columns, spread-in columns and partly read columns to the user', () => {
+    const truth = model('database', 'database', [
+      table('t', [
+        col('id', false, { default: '5' }),
+        col('n', false, { default: "nextval('t_n_seq'::regclass)" }),
+        col('k', false, { default: '1', identity: 'ALWAYS' }),
+        col('created_at', false, { default: 'now()' }),
+        col('credits', false, { default: '0' }),
+      ]),
+    ]);
+    const drizzle = model(
+      'drizzle',
+      'drizzle',
+      [
+        table('t', [
+          coded('schema.ts', 0, 'id', false, { default: "nextval('t_id_seq'::regclass)", type: { sql: 'integer', written: 'serial("id")' } }),
+          coded('schema.ts', 50, 'n', false, { default: '3' }),
+          coded('schema.ts', 100, 'k', false, { default: '2' }),
+          // From `...timestamps`, written in a helper outside the pgTable(...) call.
+          coded('schema.ts', 2000, 'created_at', false, { default: "'2020-01-01'" }),
+          coded('schema.ts', 150, 'credits', false, { default: '1' }),
+        ], inTable),
+      ],
+      [{ message: 'default of column credits is not a literal; ignored', loc: at('schema.ts', 160, 170) }],
+    );
+    expect(compare([truth, drizzle], { truth: 'database' }).filter((f) => f.rule === 'column-default').map((f) => f.column)).toEqual([
+      'id', 'n', 'k', 'created_at', 'credits',
+    ]);
+    expect(actions([truth, drizzle], ['column-default'])).toEqual([]);
+  });
+});

@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jscodeshift, { type API, type FileInfo, type Options } from 'jscodeshift';
 import { ts } from 'ts-morph';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
+import { readDrizzle } from '../../src/sources/drizzle/index.ts';
+import columnDefault from '../../transforms/drizzle-column-default.ts';
 import columnNullable from '../../transforms/drizzle-column-nullable.ts';
 import fkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
 import fkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
@@ -59,6 +62,7 @@ const transforms: [string, Transform][] = [
   ['drizzle-fk-on-delete', fkOnDelete],
   ['drizzle-fk-on-update', fkOnUpdate],
   ['drizzle-column-nullable', columnNullable],
+  ['drizzle-column-default', columnDefault],
 ];
 
 for (const [name, transform] of transforms) {
@@ -215,6 +219,13 @@ describe('jscodeshift CLI', () => {
     expect(readFileSync(file, 'utf8')).toBe(fixture.output);
   }, 30_000);
 
+  it('runs drizzle-column-default with a numeric default as the CLI parses it', () => {
+    const fixture = cases('drizzle-column-default').find((c) => c.name === 'add-after-not-null')!;
+    const { file, stdout } = runCli('drizzle-column-default', fixture);
+    expect(stdout).toMatch(/1 ok/);
+    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
+  }, 30_000);
+
   it('runs drizzle-fk-on-delete in band with an option value containing a space', () => {
     const fixture = cases('drizzle-fk-on-delete').find((c) => c.name === 'seed-credit-transactions')!;
     expect(fixture.options.onDelete).toBe('NO ACTION');
@@ -269,5 +280,65 @@ describe('drizzle-fk-on-update', () => {
       'export const t = pgTable("t", { u: text("u").references(() => users.id, { onDelete: "cascade", onUpdate: "set null" }) });\n',
     );
     expect(run(fkOnUpdate, input, { table: 't', column: 'u', onUpdate: 'NO ACTION' })).toBe(input);
+  });
+});
+
+describe('drizzle-column-default', () => {
+  it('writes defaults the Drizzle reader reads back as the asked default', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-default-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const asked = cases('drizzle-column-default').filter((c) => c.options.default !== undefined);
+    for (const c of asked) writeFileSync(path.join(dir, `${c.name}.ts`), c.output);
+    const model = await readDrizzle({ name: 'drizzle', files: asked.map((c) => `${c.name}.ts`), cwd: dir });
+    for (const c of asked) {
+      const table = model.tables.find((t) => t.name === c.options.table && t.loc?.file === `${c.name}.ts`)!;
+      const column = table.columns.find((col) => col.name === c.options.column)!;
+      expect([c.name, normalizeDefault(column.default)]).toEqual([c.name, normalizeDefault(String(c.options.default))]);
+    }
+    expect(model.diagnostics.filter((d) => /default/.test(d.message))).toEqual([]);
+  });
+
+  const input = [
+    'import { bigint, pgTable, serial, text } from "drizzle-orm/pg-core";',
+    'import { sql } from "./not-drizzle";',
+    '',
+    'export const t = pgTable("t", {',
+    '  id: serial("id").primaryKey(),',
+    '  n: bigint("n", { mode: "number" }),',
+    '  s: text("s").default("x"),',
+    '});',
+    '',
+  ].join('\n');
+
+  it('refuses, as cannot-apply, what it must not or cannot write here', () => {
+    const refusal = (options: Options) => {
+      try {
+        run(columnDefault, input, options);
+      } catch (e) {
+        return [(e as Error).name, (e as Error).message];
+      }
+      return undefined;
+    };
+    expect(refusal({ table: 'users', column: 'id', default: '0' })).toEqual(['CannotApply', 'no pgTable("users") in this file']);
+    expect(refusal({ table: 't', column: 'created_at', default: 'now()' })).toEqual([
+      'CannotApply',
+      'table t has no column created_at written in its pgTable(…) here',
+    ]);
+    expect(refusal({ table: 't', column: 'id', default: '1' })).toEqual(['CannotApply', 't.id is a serial; its default is its sequence']);
+    expect(refusal({ table: 't', column: 'n', default: '0' })).toEqual([
+      'CannotApply',
+      "t.n: `sql` here is not drizzle-orm's sql tag; write the default by hand",
+    ]);
+  });
+
+  it('needs exactly one of default and remove', () => {
+    expect(() => run(columnDefault, input, { table: 't', column: 's' })).toThrow('give either --default=<sql> or --remove=true');
+    expect(() => run(columnDefault, input, { table: 't', column: 's', default: '0', remove: true })).toThrow('give either');
+    expect(() => run(columnDefault, input, { table: 't', column: 's', default: 'NULL' })).toThrow('"NULL" is no default; remove the default instead');
+  });
+
+  it('removes a default but never an application-side $defaultFn, and leaves a column without one alone', () => {
+    expect(run(columnDefault, input, { table: 't', column: 's', remove: 'true' })).toBe(input.replace('text("s").default("x")', 'text("s")'));
+    expect(run(columnDefault, input, { table: 't', column: 'n', remove: 'true' })).toBe(input);
   });
 });

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { firstSyntaxError, loadPython } from '../../src/lang/python.ts';
+import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
+import columnDefault, { language as columnDefaultLanguage } from '../../transforms/sqlmodel-column-default.ts';
 import columnNullable, { language as columnNullableLanguage } from '../../transforms/sqlmodel-column-nullable.ts';
 import foreignKey, { language as foreignKeyLanguage } from '../../transforms/sqlmodel-foreign-key.ts';
 import onDelete, { language as onDeleteLanguage } from '../../transforms/sqlmodel-on-delete.ts';
@@ -19,6 +21,7 @@ const TRANSFORMS: Record<string, Transform> = {
   'sqlmodel-foreign-key': foreignKey as Transform,
   'sqlmodel-on-delete': onDelete as Transform,
   'sqlmodel-column-nullable': columnNullable as Transform,
+  'sqlmodel-column-default': columnDefault as Transform,
 };
 
 function fixtureCases(transform: string): string[] {
@@ -46,7 +49,7 @@ function syntaxError(text: string) {
 }
 
 it('declares the transforms as Python transforms', () => {
-  expect([foreignKeyLanguage, onDeleteLanguage, columnNullableLanguage]).toEqual(['python', 'python', 'python']);
+  expect([foreignKeyLanguage, onDeleteLanguage, columnNullableLanguage, columnDefaultLanguage]).toEqual(['python', 'python', 'python', 'python']);
 });
 
 for (const transform of Object.keys(TRANSFORMS)) {
@@ -227,5 +230,105 @@ class Team(SQLModel, table=True):
     writeFileSync(path.join(dir, 'teams.py'), fixed);
     const model = await readSqlModel({ name: 'sqlmodel', files: ['teams.py'], cwd: dir });
     expect(model.tables[0]!.columns.find((c) => c.name === 'name')!.nullable).toBe(false);
+  });
+});
+
+describe('sqlmodel-column-default', () => {
+  it('writes server defaults the Python reader reads back as the asked default', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    for (const name of fixtureCases('sqlmodel-column-default')) {
+      const options = JSON.parse(fixture('sqlmodel-column-default', name, '.options.json')) as { table: string; column: string; default?: string };
+      writeFileSync(path.join(dir, `${name}.py`), fixture('sqlmodel-column-default', name, '.output.py'));
+      const model = await readSqlModel({ name: 'sqlmodel', files: [`${name}.py`], cwd: dir });
+      const column = model.tables.find((t) => t.name === options.table)!.columns.find((c) => c.name === options.column)!;
+      expect([name, normalizeDefault(column.default)]).toEqual([name, options.default === undefined ? undefined : normalizeDefault(options.default)]);
+      expect(model.diagnostics.filter((d) => /server_default/.test(d.message))).toEqual([]);
+    }
+  });
+
+  it('gives, under real SQLAlchemy when it is installed, the DDL default asked for', () => {
+    const names = fixtureCases('sqlmodel-column-default');
+    const files = names.map((n) => path.join(root, '__testfixtures__', 'sqlmodel-column-default', `${n}.output.py`));
+    // SQLModel's metadata is shared across the files, so every fixture declares its own table name.
+    if (spawnSync('python3', ['-c', 'import sqlmodel'], { encoding: 'utf8' }).status !== 0) return; // the reader's read-back above still ran
+    const check = spawnSync('python3', ['test/fixtures/python/sqlmodel_oracle.py', ...files], { cwd: root, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    type Out = { files: Record<string, { name: string; columns: { name: string; default: string | null }[] }[]> };
+    const out = JSON.parse(check.stdout) as Out;
+    for (const [i, name] of names.entries()) {
+      const options = JSON.parse(fixture('sqlmodel-column-default', name, '.options.json')) as { table: string; column: string; default?: string };
+      const tables = Object.entries(out.files).find(([f]) => path.resolve(root, f) === files[i])![1];
+      const real = tables.find((t) => t.name === options.table)!.columns.find((c) => c.name === options.column)!.default;
+      expect([name, normalizeDefault(real ?? undefined)]).toEqual([name, options.default === undefined ? undefined : normalizeDefault(options.default)]);
+    }
+  });
+
+  const source = `from sqlalchemy import Column, Integer
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlmodel import Field, SQLModel
+
+KWARGS = {"comment": "x"}
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "teams"
+
+    id: str = Field(primary_key=True)
+    size: int = Field(sa_column_kwargs=KWARGS)
+    text: str = Field(default="")
+
+
+class Counter(Base):
+    __tablename__ = "counters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hits: Mapped[int]
+`;
+  const refusal = (options: object) => {
+    try {
+      run('sqlmodel-column-default', source, options);
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, as cannot-apply, declarations it does not edit', () => {
+    expect(refusal({ table: 'users', column: 'id', default: '0' })).toEqual([
+      'CannotApply',
+      'no SQLModel table class for table "users" in this file (tables here: teams)',
+    ]);
+    expect(refusal({ table: 'teams', column: 'size', default: '0' })).toEqual([
+      'CannotApply',
+      'Team.size: sa_column_kwargs is not a dict literal; edit it by hand',
+    ]);
+    expect(refusal({ table: 'counters', column: 'hits', default: '0' })).toEqual([
+      'CannotApply',
+      'Counter.hits is a bare Mapped[...] annotation; give it a mapped_column(server_default=...) by hand',
+    ]);
+    // A class attribute named `text` would shadow sqlalchemy.text inside the class body.
+    expect(refusal({ table: 'teams', column: 'id', default: 'gen_random_uuid()' })).toEqual([
+      'CannotApply',
+      'the name `text` is taken in this class or module; write the server default by hand',
+    ]);
+    expect(refusal({ table: 'teams', column: 'id', default: `'a"b''c'::text` })).toBeUndefined();
+    expect(refusal({ table: 'teams', column: 'id', default: `'a\\b'::text` })).toEqual(['CannotApply', '"a\\\\b" needs escapes in Python; write it by hand']);
+  });
+
+  it('needs exactly one of default and remove, and never touches default= or default_factory=', () => {
+    expect(() => run('sqlmodel-column-default', source, { table: 'teams', column: 'id' })).toThrow('give either default=<sql> or remove=true');
+    expect(() => run('sqlmodel-column-default', source, { table: 'teams', column: 'id', default: 'NULL' })).toThrow('is no default');
+    expect(run('sqlmodel-column-default', source, { table: 'teams', column: 'text', remove: true })).toBe(source);
+    expect(run('sqlmodel-column-default', source, { table: 'counters', column: 'hits', remove: true })).toBe(source);
+  });
+
+  it('writes a quote-bearing constant in the quote that needs no escape', () => {
+    const out = run('sqlmodel-column-default', source, { table: 'teams', column: 'text', default: `'say "hi"'::text` });
+    expect(out).toContain(`    text: str = Field(default="", sa_column_kwargs={"server_default": 'say "hi"'})\n`);
   });
 });

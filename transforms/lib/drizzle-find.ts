@@ -20,6 +20,7 @@ import {
   stringValue,
   unwrap,
 } from './drizzle-ast.ts';
+import { CannotApply } from './cannot-apply.ts';
 import type { ParsedSource } from './drizzle-source.ts';
 
 const PG_CORE = 'drizzle-orm/pg-core';
@@ -187,10 +188,10 @@ function findConfigForeignKey(parsed: ParsedSource, table: TableSite, column: Co
 /** Finds table, column and FK, or throws naming what is missing: the planner only asks for FKs it read. */
 export function locateForeignKey(parsed: ParsedSource, tableName: string, columnName: string) {
   const table = findTable(parsed, tableName);
-  if (!table) throw new Error(`no pgTable("${tableName}") in this file`);
+  if (!table) throw new CannotApply(`no pgTable("${tableName}") in this file`);
   const column = findColumn(table, columnName);
-  if (!column) throw new Error(`table ${tableName} has no column ${columnName}`);
+  if (!column) throw new CannotApply(`table ${tableName} has no column ${columnName}`);
   const fk = findForeignKey(parsed, table, column);
-  if (!fk) throw new Error(`${tableName}.${columnName} has no .references(...) or foreignKey(...)`);
+  if (!fk) throw new CannotApply(`${tableName}.${columnName} has no .references(...) or foreignKey(...)`);
   return { table, column, fk };
 }

@@ -123,8 +123,19 @@ function isDocstring(stmt: Node): boolean {
  * it; the whole statement goes when it imported nothing else.
  */
 export function removeUnusedTypingImport(root: Node, source: string, name: string, removed: { start: number; end: number }): Edit[] {
+  return removeUnusedImport(root, source, name, TYPING_MODULES, removed);
+}
+
+/** The same for `from <one of modules> import name` (`text` from sqlalchemy once no server default uses it). */
+export function removeUnusedImport(
+  root: Node,
+  source: string,
+  name: string,
+  modules: ReadonlySet<string>,
+  removed: { start: number; end: number },
+): Edit[] {
   const stmt = moduleImports(root).find(
-    (s) => s.type === 'import_from_statement' && TYPING_MODULES.has(moduleName(s)) && importedNames(s).some((n) => n.local === name),
+    (s) => s.type === 'import_from_statement' && modules.has(moduleName(s)) && importedNames(s).some((n) => n.local === name),
   );
   if (!stmt) return [];
   // Text, not identifiers: a string annotation (`"Optional[Team]"`) or a comment naming it keeps the import.

@@ -5,6 +5,7 @@
 import type { Node } from '../../src/lang/python.ts';
 import { calleeName, classesByName, fieldAttributes, fieldCall, keywordArgs, moduleClasses, stringValue } from '../../src/sources/sqlmodel/cst.ts';
 import type { ClassAttribute, KeywordArg, ModelClass } from '../../src/sources/sqlmodel/cst.ts';
+import { CannotApply } from './cannot-apply.ts';
 
 export interface LocatedColumn {
   cls: ModelClass;
@@ -21,19 +22,19 @@ export function locateColumn(root: Node, table: string, column: string): Located
   const matches = classes.filter((c) => c.isTable && c.tableName === name);
   if (matches.length === 0) {
     const known = classes.filter((c) => c.isTable).map((c) => c.tableName);
-    throw new Error(
+    throw new CannotApply(
       `no SQLModel table class for table "${table}" in this file` +
         (known.length ? ` (tables here: ${known.join(', ')})` : ' (no class with table=True)'),
     );
   }
   if (matches.length > 1) {
-    throw new Error(`table "${table}" is declared by several classes here: ${matches.map((c) => c.name).join(', ')}`);
+    throw new CannotApply(`table "${table}" is declared by several classes here: ${matches.map((c) => c.name).join(', ')}`);
   }
   const cls = matches[0]!;
   const attr = fieldAttributes(cls, classesByName(classes)).find((a) => a.name === column);
-  if (!attr) throw new Error(`class ${cls.name} (table "${name}") has no attribute "${column}" in this file`);
+  if (!attr) throw new CannotApply(`class ${cls.name} (table "${name}") has no attribute "${column}" in this file`);
   if (attr.value && calleeName(attr.value) === 'Relationship') {
-    throw new Error(`${cls.name}.${column} is a Relationship, not a column`);
+    throw new CannotApply(`${cls.name}.${column} is a Relationship, not a column`);
   }
   const call = fieldCall(attr);
   return { cls, attr, call, keywords: new Map((call ? keywordArgs(call) : []).map((k) => [k.name, k])) };
@@ -83,7 +84,7 @@ export function locateMappedColumn(root: Node, table: string, column: string): L
       found.push({ cls, attr, ...(call && { call }), ...(mapped && { mapped }) });
     }
   }
-  if (found.length > 1) throw new Error(`table "${table}" column "${column}" is declared more than once here`);
+  if (found.length > 1) throw new CannotApply(`table "${table}" column "${column}" is declared more than once here`);
   return found[0];
 }
 

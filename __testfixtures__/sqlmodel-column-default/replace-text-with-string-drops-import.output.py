@@ -1,0 +1,8 @@
+from sqlmodel import Field, SQLModel
+
+
+class Invoice(SQLModel, table=True):
+    __tablename__ = "bills"
+
+    id: str = Field(primary_key=True)
+    currency: str = Field(default="EUR", sa_column_kwargs={"server_default": "EUR"})

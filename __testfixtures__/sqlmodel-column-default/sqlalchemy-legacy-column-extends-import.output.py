@@ -1,0 +1,12 @@
+from sqlalchemy import Column, Integer, String, text
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class Counter(Base):
+    __tablename__ = "counters"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(64), nullable=False)
+    hits = Column(Integer, nullable=False, server_default=text("0"))
