@@ -7,13 +7,13 @@ import { applyIgnoreComments, fileReader } from './compare/suppress.ts';
 import type { ComparedFinding, Finding } from './compare/finding.ts';
 import { loadConfigModule, type ConfigOverrides } from './config/load.ts';
 import type { ResolvedConfig } from './config/types.ts';
-import { runActions } from './fix/run.ts';
 import type { SchemaModel } from './model/schema.ts';
 import { unifiedDiff } from './output/diff.ts';
 import { assertWritable } from './output/guard.ts';
 import { writeAtomically, type FileChange } from './output/write.ts';
 import { plan, type FixAction } from './plan/index.ts';
 import { readSources } from './sources/index.ts';
+import type { Timings } from './util/timings.ts';
 
 export type { Finding } from './compare/finding.ts';
 export type { FixAction } from './plan/index.ts';
@@ -30,19 +30,26 @@ export interface FixResult extends CheckResult {
   changes: FileChange[];
 }
 
-export type RunOptions = ConfigOverrides;
+export type RunOptions = ConfigOverrides & {
+  /** Where to record the wall time of each stage (`--timings`). */
+  timings?: Timings;
+};
 
 function withFixable(findings: ComparedFinding[], fixable: Set<ComparedFinding>): Finding[] {
   return findings.map((f) => ({ ...f, fixable: fixable.has(f) }));
 }
 
 async function analyse(options: RunOptions, rules?: string[]) {
-  const config = await loadConfigModule(options);
-  const models = await readSources(config.sources, options.cwd);
+  const t = options.timings;
+  const stage = <T>(name: string, work: () => Promise<T> | T): Promise<T> | T => (t ? t.measure(name, work) : work());
+  const config = await stage('config', () => loadConfigModule(options));
+  const models = await readSources(config.sources, options.cwd, t);
   const { owners, tables, rules: severities, equivalences, ignore } = config.policy;
-  const all = compare(models, { truth: config.truth, owners, tables, severities, equivalences, ignore });
-  const compared = applyIgnoreComments(all, fileReader(options.cwd));
-  const planned = plan(compared, models, { rules });
+  const compared = await stage('compare', () => {
+    const all = compare(models, { truth: config.truth, owners, tables, severities, equivalences, ignore });
+    return applyIgnoreComments(all, fileReader(options.cwd));
+  });
+  const planned = await stage('plan', () => plan(compared, models, { rules }));
   return { config, models, findings: withFixable(compared, planned.fixable), actions: planned.actions };
 }
 
@@ -52,9 +59,22 @@ export async function check(options: RunOptions): Promise<CheckResult> {
 }
 
 /** Computes the changes `fix` would make, without writing them (see `writeChanges`). */
-export async function fix(options: RunOptions & { rules?: string[] }): Promise<FixResult> {
-  const result = await analyse(options, options.rules);
-  return { ...result, changes: await runActions(result.actions, options.cwd) };
+export async function fix(options: RunOptions & { rules?: string[]; files?: readonly string[] }): Promise<FixResult> {
+  const analysed = await analyse(options, options.rules);
+  // Findings are still computed across every file: a table in one file can be wrong because of another.
+  const only = options.files && new Set(options.files.map((f) => path.resolve(options.cwd, f)));
+  const result = only ? { ...analysed, actions: analysed.actions.filter((a) => only.has(path.resolve(options.cwd, a.file))) } : analysed;
+  // Loaded on use: the transforms bring jscodeshift and the TypeScript parser, which `check` never needs.
+  const { runActions, warnSkipped } = await import('./fix/run.ts');
+  // A skipped action (the code is in a form its transform does not edit) is warned about and is not reported
+  // as done, nor counted in the dry run's summary.
+  const skipped = new Set<FixAction>();
+  const run = () => runActions(result.actions, options.cwd, (action, reason) => {
+    skipped.add(action);
+    warnSkipped(action, reason);
+  });
+  const changes = await (options.timings ? options.timings.measure('fix transforms', run) : run());
+  return { ...result, actions: result.actions.filter((a) => !skipped.has(a)), changes };
 }
 
 export function diffChanges(changes: readonly FileChange[]): string {

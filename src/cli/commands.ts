@@ -1,5 +1,6 @@
 import { severityRank, type Severity } from '../compare/finding.ts';
 import { check, diffChanges, fix, writeChanges, type RunOptions } from '../api.ts';
+import { Timings } from '../util/timings.ts';
 import { EXIT } from './exit.ts';
 import { NEEDS_FIX_PLAN, renderReport, type ReportFormat } from './report.ts';
 
@@ -13,10 +14,18 @@ interface SourceArgs {
   onlySource?: string[];
   ignoreSource?: string[];
   color?: boolean;
+  timings?: boolean;
 }
 
+// One per process: the CLI runs one command.
+let timings: Timings | undefined;
+
 function runOptions(args: SourceArgs): RunOptions {
-  return { cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth, schemas: args.schema,
+  if (args.timings && !timings) {
+    timings = new Timings();
+    timings.startup();
+  }
+  return { timings, cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth, schemas: args.schema,
     onlySources: args.onlySource, ignoreSources: args.ignoreSource };
 }
 
@@ -25,20 +34,23 @@ function useColor(args: SourceArgs): boolean {
 }
 
 export async function checkCommand(args: SourceArgs & { format: ReportFormat; failOn: Severity; verbose: boolean }): Promise<number> {
-  const result = NEEDS_FIX_PLAN.has(args.format) ? await fix(runOptions(args)) : await check(runOptions(args));
-  process.stdout.write(renderReport(args.format, result, { cwd: process.cwd(), color: useColor(args), verbose: args.verbose }));
+  const options = runOptions(args);
+  const result = NEEDS_FIX_PLAN.has(args.format) ? await fix(options) : await check(options);
+  const render = () => renderReport(args.format, result, { cwd: process.cwd(), color: useColor(args), verbose: args.verbose });
+  process.stdout.write(timings ? await timings.measure('report', render) : render());
   for (const m of result.models) {
     for (const d of m.diagnostics) {
       process.stderr.write(`schemadrift: warning: ${d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.column}: ` : ''}${d.message}\n`);
     }
     if (args.verbose) for (const note of m.notes ?? []) process.stderr.write(`schemadrift: note: ${m.source}: ${note}\n`);
   }
+  if (timings) process.stderr.write(timings.format());
   const failing = result.findings.some((f) => severityRank(f.severity) >= severityRank(args.failOn));
   return failing ? EXIT.drift : EXIT.ok;
 }
 
-export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: string[] }): Promise<number> {
-  const result = await fix({ ...runOptions(args), rules: args.rule });
+export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: string[]; files?: string[] }): Promise<number> {
+  const result = await fix({ ...runOptions(args), rules: args.rule, ...(args.files?.length && { files: args.files }) });
   if (!args.write) {
     process.stdout.write(diffChanges(result.changes));
     const n = result.actions.length;

@@ -2,11 +2,11 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RULES } from '../compare/rules/index.ts';
+import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { EXIT } from './exit.ts';
 
-export const RULE_DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/rules');
+export const RULE_DOCS = path.join(PACKAGE_ROOT, 'docs/rules');
 
 export function ruleList(): string {
   const width = Math.max(...RULES.map((r) => r.meta.id.length));

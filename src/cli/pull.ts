@@ -6,11 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { loadConfigModule } from '../config/load.ts';
 import type { DatabaseSourceSpec } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 import { displayPath } from '../model/span.ts';
-import { formatSnapshot, readIntrospection } from '../sources/database/index.ts';
 
 export interface PullArgs {
   config?: string;
@@ -36,6 +34,9 @@ export const pullCommand: CommandModule<object, PullArgs> = {
 };
 
 export async function pull(args: PullArgs, cwd: string): Promise<void> {
+  // Loaded on use, as main.ts does for check and fix: the config loader and pg are not needed for --help.
+  const { loadConfigModule } = await import('../config/load.ts');
+  const { formatSnapshot, readIntrospection } = await import('../sources/database/index.ts');
   const config = await loadConfigModule({ cwd, config: args.config, db: args.db, schemas: args.schema, need: 'database' });
   const source = config.sources.find((s): s is DatabaseSourceSpec => s.kind === 'database')!;
   const introspection = await readIntrospection({ ...source, cwd });

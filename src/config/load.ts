@@ -10,7 +10,10 @@ import { displayPath } from '../model/span.ts';
 import type { DatabaseSourceSpec, ResolvedConfig, SourceSpec } from './types.ts';
 import { checkPolicySources, EMPTY_POLICY, readPolicy, type Policy } from './policy.ts';
 import { selectSources } from './select.ts';
-import { drizzleConfigSources } from '../sources/drizzle/config.ts';
+import type { drizzleConfigSources } from '../sources/drizzle/config.ts';
+
+/** Finds sources in a drizzle.config.*; passed in so that loading a schemadrift config never loads ts-morph. */
+export type DiscoverDrizzle = typeof drizzleConfigSources;
 
 export const CONFIG_FILE = 'schemadrift.config.json';
 const KINDS: readonly SourceKind[] = ['database', 'drizzle', 'sqlmodel'];
@@ -29,6 +32,8 @@ export interface ConfigOverrides {
   schemas?: string[];
   /** What the command reads: at least two sources to compare (the default), or a database (`pull`). */
   need?: 'compare' | 'database';
+  /** A commit hook: each database source is read from its `snapshot`, and a live database is refused. */
+  offline?: boolean;
   env?: Record<string, string | undefined>;
   /** The default export of a module config (`loadConfigModule` fills it in). */
   loaded?: unknown;
@@ -90,7 +95,11 @@ function readConfigFile(file: string, loaded?: unknown): { truth?: string; sourc
     if (!KINDS.includes(kind as SourceKind)) fail(file, `source "${name}": "kind" must be one of ${KINDS.join(', ')}`);
     if (kind === 'database') {
       if (typeof spec.url !== 'string' || !spec.url) fail(file, `source "${name}": "url" must be a string`);
-      sources.push({ name, kind, url: resolveDb(spec.url, base), ...databaseFilters(file, name, spec) });
+      if (spec.snapshot !== undefined && (typeof spec.snapshot !== 'string' || !spec.snapshot.endsWith('.json'))) {
+        fail(file, `source "${name}": "snapshot" must be the .json file \`schemadrift pull --out\` wrote`);
+      }
+      const snapshot = typeof spec.snapshot === 'string' ? { snapshot: path.resolve(base, spec.snapshot) } : {};
+      sources.push({ name, kind, url: resolveDb(spec.url, base), ...databaseFilters(file, name, spec), ...snapshot });
     } else {
       const files = typeof spec.files === 'string' ? [spec.files] : spec.files;
       if (!Array.isArray(files) || !files.length || !files.every((f) => typeof f === 'string')) {
@@ -108,11 +117,19 @@ function readConfigFile(file: string, loaded?: unknown): { truth?: string; sourc
   return { truth: obj.truth as string | undefined, sources, policy: readPolicy(file, obj) };
 }
 
-/** Replaces (or adds) the first source of a kind with a command-line value. */
+/**
+ * Replaces (or adds) the first source of a kind with a command-line value. A database keeps the schemas and
+ * tables configured for it: `--db` says where the database is, not which part of it the project models.
+ */
 function override(sources: SourceSpec[], spec: SourceSpec): void {
   const at = sources.findIndex((s) => s.kind === spec.kind);
-  if (at === -1) sources.push(spec);
-  else sources[at] = { ...spec, name: sources[at]!.name };
+  if (at === -1) {
+    sources.push(spec);
+    return;
+  }
+  const old = sources[at]!;
+  const kept = old.kind === 'database' ? { ...(old.schemas && { schemas: old.schemas }), ...(old.tables && { tables: old.tables }) } : {};
+  sources[at] = { ...kept, ...spec, name: old.name } as SourceSpec;
 }
 
 function findConfigFile(o: ConfigOverrides): string | undefined {
@@ -123,14 +140,15 @@ function findConfigFile(o: ConfigOverrides): string | undefined {
 
 /**
  * The config with `.mjs`/`.js`/`.ts` config files allowed. Such a file is the user's own code and is run
- * (as Prettier and ESLint run theirs); schema files never are. JSON configs need only `loadConfig`.
+ * (as Prettier and ESLint run theirs); schema files never are. JSON configs can also use the synchronous `loadConfig` (load-sync.ts).
  */
 export async function loadConfigModule(o: ConfigOverrides): Promise<ResolvedConfig> {
   const file = findConfigFile(o);
-  if (!file || !isModule(file)) return loadConfig(o);
+  if (!file) return resolveConfig(o, (await import('../sources/drizzle/config.ts')).drizzleConfigSources);
+  if (!isModule(file)) return resolveConfig(o, noDiscovery);
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    mod = await importConfig(file);
   } catch (e) {
     throw new ConfigError(`${displayPath(file, o.cwd)}: cannot be loaded: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -139,10 +157,42 @@ export async function loadConfigModule(o: ConfigOverrides): Promise<ResolvedConf
   const loaded = inner && typeof inner === 'object' && 'default' in inner && (inner.__esModule || Object.keys(inner).length === 1)
     ? inner.default
     : inner;
-  return loadConfig({ ...o, config: file, loaded });
+  return resolveConfig({ ...o, config: file, loaded }, noDiscovery);
 }
 
-export function loadConfig(o: ConfigOverrides): ResolvedConfig {
+/** With a schemadrift config, a drizzle config is not looked for. */
+const noDiscovery: DiscoverDrizzle = () => [];
+
+/**
+ * Node cannot import TypeScript by itself: a `.ts` config goes through tsx's `tsImport`, which loads that one
+ * file (and what it imports) without registering a loader for the whole process.
+ */
+async function importConfig(file: string): Promise<{ default?: unknown }> {
+  const url = pathToFileURL(file).href;
+  if (!/\.[cm]?ts$/.test(file)) return (await import(url)) as { default?: unknown };
+  const { tsImport } = await import('tsx/esm/api');
+  return (await tsImport(url, import.meta.url)) as { default?: unknown };
+}
+
+/**
+ * A commit hook must not need the network: every database source is read from its committed snapshot.
+ * `--db` names the database outright and is taken as given.
+ */
+function readSnapshots(sources: SourceSpec[], configFile: string | undefined, o: ConfigOverrides, env: Record<string, string | undefined>): void {
+  const given = o.db ? sources.findIndex((s) => s.kind === 'database') : -1;
+  const where = configFile ? `${displayPath(configFile, o.cwd)}: ` : '';
+  const advice = 'run `schemadrift pull --out db/schema.snapshot.json`, commit that file and set "snapshot": "db/schema.snapshot.json" on the database source (or pass --db)';
+  for (const [i, s] of sources.entries()) {
+    if (s.kind !== 'database' || i === given) continue;
+    if (s.snapshot) sources[i] = { ...s, url: s.snapshot };
+    else if (isUrl(s.url)) throw new ConfigError(`${where}source "${s.name}" is a live database, which --staged never reads: ${advice}`);
+  }
+  if (!o.db && !sources.some((s) => s.kind === 'database') && env.DATABASE_URL && isUrl(env.DATABASE_URL)) {
+    throw new ConfigError(`the database is DATABASE_URL, a live database, which --staged never reads: ${advice}`);
+  }
+}
+
+export function resolveConfig(o: ConfigOverrides, discoverDrizzle: DiscoverDrizzle): ResolvedConfig {
   const env = o.env ?? process.env;
   const configFile = findConfigFile(o);
   if (configFile && isModule(configFile) && !('loaded' in o)) {
@@ -151,8 +201,9 @@ export function loadConfig(o: ConfigOverrides): ResolvedConfig {
   // Without a schemadrift config, a drizzle.config.ts in the working directory names the sources.
   const fromFile: { truth?: string; sources: SourceSpec[]; policy: Policy } = configFile
     ? readConfigFile(configFile, o.loaded)
-    : { sources: drizzleConfigSources(o.cwd, env, Boolean(o.drizzle?.length)), policy: EMPTY_POLICY };
+    : { sources: discoverDrizzle(o.cwd, env, Boolean(o.drizzle?.length)), policy: EMPTY_POLICY };
   const sources = fromFile.sources;
+  if (o.offline) readSnapshots(sources, configFile, o, env);
 
   if (o.db) override(sources, { name: 'database', kind: 'database', url: resolveDb(o.db, o.cwd) });
   else if (!sources.some((s) => s.kind === 'database') && env.DATABASE_URL) {

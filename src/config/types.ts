@@ -15,6 +15,8 @@ export interface DatabaseSourceSpec extends SourceBase {
   schemas?: string[];
   /** Table globs, matched against `table` and `schema.table`. */
   tables?: TableFilter;
+  /** A committed `schemadrift pull` snapshot (absolute once resolved): what `fix --staged` reads instead of `url`. */
+  snapshot?: string;
 }
 
 export interface CodeSourceSpec extends SourceBase {

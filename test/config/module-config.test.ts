@@ -4,7 +4,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadConfigModule } from '../../src/config/load.ts';
+import { loadConfigModule } from '../../src/config/load.ts';
+import { loadConfig } from '../../src/config/load-sync.ts';
 import { copyExample, EXAMPLE, runCli } from '../helpers/cli.ts';
 
 const json = readFileSync(path.join(EXAMPLE, 'schemadrift.config.json'), 'utf8');

@@ -13,7 +13,7 @@ describe('exit codes and error messages', () => {
   it('no command is a usage error', () => {
     const r = runCli([], ROOT);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Name a command: check, fix, pull or explain.');
+    expect(r.stderr).toContain('Name a command: check, fix, pull, hook or explain.');
   });
 
   it('an unknown flag is a usage error', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.ts';
+import { loadConfig } from '../../src/config/load-sync.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { discoverDrizzleConfig } from '../../src/sources/drizzle/config.ts';
 

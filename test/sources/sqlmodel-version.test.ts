@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.ts';
+import { loadConfig } from '../../src/config/load-sync.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
 import { pinnedVersion, resolveSqlModelVersion } from '../../src/sources/sqlmodel/version.ts';
 
