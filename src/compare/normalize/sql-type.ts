@@ -30,7 +30,19 @@ const ALIASES: Record<string, string> = {
 /** `timestamp(3) with time zone` and friends: PostgreSQL puts the precision after the type's first word. */
 const ZONED = /^(timestamp|time)\s*(\(\s*\d+\s*\))?\s*(with|without) time zone\s*(\(\s*\d+\s*\))?$/;
 
+// A schema spells a few dozen types thousands of times; each spelling is normalized once.
+const normalized = new Map<string, string>();
+
 export function normalizeType(sql: string): string {
+  let known = normalized.get(sql);
+  if (known === undefined) {
+    known = normalizeTypeText(sql);
+    if (normalized.size < 10_000) normalized.set(sql, known);
+  }
+  return known;
+}
+
+function normalizeTypeText(sql: string): string {
   let text = sql.trim().toLowerCase().replace(/\s+/g, ' ');
   let arrays = '';
   while (text.endsWith('[]')) {

@@ -3,11 +3,18 @@ import { findColumn, type Fact, type TableContext } from '../rule.ts';
 
 /** Every column name any source declares for the table: the truth's order first, then first-seen. */
 export function columnNames(ctx: TableContext): string[] {
+  const known = namesOf.get(ctx);
+  if (known) return known;
   const ordered = [...ctx.sources].sort((a, b) => Number(b.source === ctx.truth) - Number(a.source === ctx.truth));
   const names = new Set<string>();
   for (const s of ordered) for (const c of s.table?.columns ?? []) names.add(c.name);
-  return [...names];
+  const list = [...names];
+  namesOf.set(ctx, list);
+  return list;
 }
+
+/** Each rule asks for the same table's names; one list per table context (callers do not change it). */
+const namesOf = new WeakMap<TableContext, string[]>();
 
 /**
  * One column fact per source. A source without the column is `absent` (column-missing speaks for it), and
@@ -18,24 +25,24 @@ export function collectColumnFacts(
   name: string,
   pick: (column: Column, table: Table) => { value: string | null; loc?: Span } | undefined,
 ): Map<string, Fact> {
+  // Every fact is built with the same shape (no spread): this runs once per column, source and rule.
   const facts = new Map<string, Fact>();
   for (const s of ctx.sources) {
     const column = findColumn(s.table, name);
-    if (!s.table) facts.set(s.source, { value: null, presence: 'not-modelled' });
+    if (!s.table) facts.set(s.source, { value: null, presence: 'not-modelled', loc: undefined });
     else if (!column) facts.set(s.source, { value: null, presence: 'absent', loc: s.table.loc });
     else {
       const got = pick(column, s.table);
-      facts.set(s.source, got ? { ...got, presence: 'present' } : { value: null, presence: 'absent', loc: column.loc });
+      facts.set(s.source, got ? { value: got.value, presence: 'present', loc: got.loc } : { value: null, presence: 'absent', loc: column.loc });
     }
   }
   return facts;
 }
 
-/** Only the sources that declare the column take part in comparing its properties. */
+/** Only the sources that declare the column take part in comparing its properties. In place: callers pass a map they just made. */
 export function withoutAbsent(facts: Map<string, Fact>): Map<string, Fact> {
-  return new Map(
-    [...facts].map(([s, f]) => [s, f.presence === 'absent' ? { value: null, presence: 'not-modelled' } : f] as const),
-  );
+  for (const [s, f] of facts) if (f.presence === 'absent') facts.set(s, { value: null, presence: 'not-modelled', loc: undefined });
+  return facts;
 }
 
 /**

@@ -27,18 +27,31 @@ export interface KeyedFacts {
   owners: KeyedBySource;
 }
 
+/** Each source's own object under the key, for comparing what the key leaves out. */
+export type KeyedBySource = Map<string, KeyedObject>;
+
+type Reader = (table: Table) => readonly KeyedObject[] | undefined;
+type Pick = (o: KeyedObject) => { value: string; loc?: Span } | undefined;
+
+const byValue: Pick = (o) => ({ value: o.value, loc: o.loc });
+
+/** The missing and the extra rule of a kind ask for the same table's facts; they are collected once. */
+const collected = new WeakMap<TableContext, Map<Reader, KeyedFacts[]>>();
+
 /**
  * Every object any source declares (the truth's first), with one fact per source. `read` returns
  * undefined when the source did not read this kind of object at all (never a finding).
  */
-/** Each source's own object under the key, for comparing what the key leaves out. */
-export type KeyedBySource = Map<string, KeyedObject>;
+export function collectKeyed(ctx: TableContext, read: Reader, pick: Pick = byValue): KeyedFacts[] {
+  if (pick !== byValue) return collect(ctx, read, pick);
+  let mine = collected.get(ctx);
+  if (!mine) collected.set(ctx, (mine = new Map()));
+  let facts = mine.get(read);
+  if (!facts) mine.set(read, (facts = collect(ctx, read, pick)));
+  return facts;
+}
 
-export function collectKeyed(
-  ctx: TableContext,
-  read: (table: Table) => readonly KeyedObject[] | undefined,
-  pick: (o: KeyedObject) => { value: string; loc?: Span } | undefined = (o) => ({ value: o.value, loc: o.loc }),
-): KeyedFacts[] {
+function collect(ctx: TableContext, read: Reader, pick: Pick): KeyedFacts[] {
   const ordered = [...ctx.sources].sort((a, b) => Number(b.source === ctx.truth) - Number(a.source === ctx.truth));
   const bySource = new Map<string, Map<string, KeyedObject> | undefined>();
   const all = new Map<string, KeyedObject>();
