@@ -6,7 +6,7 @@ import { compare } from './compare/index.ts';
 import { applyIgnoreComments, fileReader } from './compare/suppress.ts';
 import type { ComparedFinding, Finding } from './compare/finding.ts';
 import { loadConfigModule, type ConfigOverrides } from './config/load.ts';
-import type { ResolvedConfig } from './config/types.ts';
+import type { ResolvedConfig, SourceSpec } from './config/types.ts';
 import type { SchemaModel } from './model/schema.ts';
 import { unifiedDiff } from './output/diff.ts';
 import { assertWritable } from './output/guard.ts';
@@ -39,11 +39,28 @@ function withFixable(findings: ComparedFinding[], fixable: Set<ComparedFinding>)
   return findings.map((f) => ({ ...f, fixable: fixable.has(f) }));
 }
 
-async function analyse(options: RunOptions, rules?: string[]) {
+/**
+ * The sources a fix limited to some files needs: the truth, every table owner, and the code sources those
+ * files belong to. A commit hook that stages one Python model then never loads the TypeScript compiler.
+ */
+async function sourcesFor(config: ResolvedConfig, files: readonly string[], cwd: string): Promise<SourceSpec[]> {
+  const wanted = new Set(files.map((f) => path.resolve(cwd, f)));
+  const keep = new Set([config.truth, ...config.policy.owners.map((o) => o.source)]);
+  const { expandFiles, CODE_EXTENSIONS } = await import('./sources/files.ts');
+  for (const s of config.sources) {
+    if (s.kind === 'database' || keep.has(s.name)) continue;
+    const mine = await expandFiles(s.files, CODE_EXTENSIONS[s.kind], s.name);
+    if (mine.some((f) => wanted.has(path.resolve(cwd, f)))) keep.add(s.name);
+  }
+  return config.sources.filter((s) => keep.has(s.name));
+}
+
+async function analyse(options: RunOptions & { files?: readonly string[] }, rules?: string[]) {
   const t = options.timings;
   const stage = <T>(name: string, work: () => Promise<T> | T): Promise<T> | T => (t ? t.measure(name, work) : work());
   const config = await stage('config', () => loadConfigModule(options));
-  const models = await readSources(config.sources, options.cwd, t);
+  const sources = options.files ? await sourcesFor(config, options.files, options.cwd) : config.sources;
+  const models = await readSources(sources, options.cwd, t);
   const { owners, tables, rules: severities, equivalences, ignore } = config.policy;
   const compared = await stage('compare', () => {
     const all = compare(models, { truth: config.truth, owners, tables, severities, equivalences, ignore });

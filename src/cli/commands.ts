@@ -50,6 +50,14 @@ export async function checkCommand(args: SourceArgs & { format: ReportFormat; fa
 }
 
 export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: string[]; files?: string[] }): Promise<number> {
+  try {
+    return await fixAndReport(args);
+  } finally {
+    if (timings) process.stderr.write(timings.format());
+  }
+}
+
+async function fixAndReport(args: SourceArgs & { write?: boolean; rule?: string[]; files?: string[] }): Promise<number> {
   const result = await fix({ ...runOptions(args), rules: args.rule, ...(args.files?.length && { files: args.files }) });
   if (!args.write) {
     process.stdout.write(diffChanges(result.changes));
@@ -61,7 +69,7 @@ export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: st
     );
     return result.changes.length ? EXIT.drift : EXIT.ok;
   }
-  await writeChanges(result, process.cwd());
+  await (timings ? timings.measure('write', () => writeChanges(result, process.cwd())) : writeChanges(result, process.cwd()));
   for (const c of result.changes) {
     const done = result.actions.filter((a) => a.file === c.file).map((a) => a.description);
     process.stdout.write(`fixed ${c.file}: ${done.join('; ')}\n`);

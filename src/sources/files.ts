@@ -5,6 +5,12 @@ import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigError } from '../errors.ts';
 
+/** What a folder of each kind of code source holds. */
+export const CODE_EXTENSIONS = {
+  drizzle: ['.ts', '.tsx', '.mts', '.cts'],
+  sqlmodel: ['.py'],
+} as const satisfies Record<'drizzle' | 'sqlmodel', readonly string[]>;
+
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/__pycache__/**', '**/.venv/**', '**/venv/**'];
 
 /** `patterns` are absolute. A folder means every file with one of `extensions` below it. */

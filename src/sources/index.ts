@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { SourceSpec } from '../config/types.ts';
 import type { SchemaModel } from '../model/schema.ts';
 import type { Timings } from '../util/timings.ts';
-import { expandFiles } from './files.ts';
+import { CODE_EXTENSIONS, expandFiles } from './files.ts';
 
 // Each reader is loaded only when a source of its kind is configured: ts-morph alone takes about 0.5 s to
 // load, which a Python-only project or a snapshot read should not pay.
@@ -21,13 +21,13 @@ export async function readSource(spec: SourceSpec, cwd: string): Promise<SchemaM
       return readDrizzle({
         name: spec.name,
         cwd,
-        files: await expandFiles(spec.files, ['.ts', '.tsx', '.mts', '.cts'], spec.name),
+        files: await expandFiles(spec.files, CODE_EXTENSIONS.drizzle, spec.name),
         ...(spec.casing && { casing: spec.casing }),
       });
     }
     case 'sqlmodel': {
       const { readSqlModel } = await import('./sqlmodel/index.ts');
-      return readSqlModel({ name: spec.name, cwd, files: await expandFiles(spec.files, ['.py'], spec.name), sqlmodelVersion: spec.sqlmodelVersion });
+      return readSqlModel({ name: spec.name, cwd, files: await expandFiles(spec.files, CODE_EXTENSIONS.sqlmodel, spec.name), sqlmodelVersion: spec.sqlmodelVersion });
     }
   }
 }
@@ -44,7 +44,7 @@ async function sourceBytes(specs: readonly SourceSpec[]): Promise<Map<SourceSpec
   const sizes = new Map<SourceSpec, number>();
   for (const s of specs) {
     if (s.kind === 'database') continue;
-    const files = await expandFiles(s.files, s.kind === 'drizzle' ? ['.ts', '.tsx', '.mts', '.cts'] : ['.py'], s.name).catch(() => []);
+    const files = await expandFiles(s.files, CODE_EXTENSIONS[s.kind], s.name).catch(() => []);
     sizes.set(s, (await Promise.all(files.map((f) => stat(f).then((st) => st.size, () => 0)))).reduce((a, b) => a + b, 0));
   }
   return sizes;
