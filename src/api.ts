@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { compare } from './compare/index.ts';
+import { loadSqlParser } from './compare/normalize/sql-ast.ts';
 import { applyIgnoreComments, fileReader } from './compare/suppress.ts';
 import type { ComparedFinding, Finding } from './compare/finding.ts';
 import { loadConfigModule, type ConfigOverrides } from './config/load.ts';
@@ -62,6 +63,8 @@ async function analyse(options: RunOptions & { files?: readonly string[] }, rule
   const sources = options.files ? await sourcesFor(config, options.files, options.cwd) : config.sources;
   const models = await readSources(sources, options.cwd, t);
   const { owners, tables, rules: severities, equivalences, ignore } = config.policy;
+  // CHECK conditions and partial-index predicates are compared by their parse trees.
+  if (models.some((m) => m.tables.some((t) => t.checks?.length || t.indexes.some((i) => i.where)))) await loadSqlParser();
   const compared = await stage('compare', () => {
     const all = compare(models, { truth: config.truth, owners, tables, severities, equivalences, ignore });
     return applyIgnoreComments(all, fileReader(options.cwd));

@@ -1,4 +1,5 @@
 import type { Table } from '../../model/schema.ts';
+import { canonicalExpression } from '../normalize/sql-ast.ts';
 import { normalizeExpression } from '../normalize/sql-expression.ts';
 import { sourcesWith } from '../presence.ts';
 import { disagreement, type Rule, type RuleMeta } from '../rule.ts';
@@ -10,11 +11,15 @@ const meta: RuleMeta = {
   description: 'A CHECK constraint is declared in some sources and not in others.',
 };
 
-/** Checks are matched by their normalized condition; a source that did not read checks never takes part. */
+/**
+ * Checks are matched by their condition's meaning (its parse tree, when the SQL parser is loaded, else the
+ * normalized text); a source that did not read checks never takes part.
+ */
 export function checkObjects(table: Table): KeyedObject[] | undefined {
   return table.checks?.map((c) => {
     const expression = normalizeExpression(c.expression);
-    return { key: expression, label: null, value: `CHECK (${expression})`, columns: [], name: c.name, loc: c.loc };
+    const key = canonicalExpression(c.expression) ?? expression;
+    return { key, label: null, value: `CHECK (${expression})`, columns: [], name: c.name, loc: c.loc };
   });
 }
 

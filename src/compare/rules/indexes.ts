@@ -4,6 +4,8 @@
 // index declared differently, not a missing plus an extra one.
 
 import type { Index, Table } from '../../model/schema.ts';
+import { canonicalExpression } from '../normalize/sql-ast.ts';
+import { normalizeExpression } from '../normalize/sql-expression.ts';
 import { columnsLabel, type KeyedObject } from './keyed.ts';
 import { isUniqueConstraintIndex } from './uniques.ts';
 
@@ -28,9 +30,12 @@ export function indexObjects(table: Table): KeyedObject[] | undefined {
     const using = i.method && i.method !== 'btree' ? ` USING ${i.method}` : '';
     const where = i.where ? ` WHERE ${i.where}` : '';
     const def = `${i.unique ? 'UNIQUE ' : ''}INDEX${using} (${parts.join(', ')})${where}`;
+    // A predicate is matched by meaning (as checks are), shown as the source wrote it.
+    const predicate = i.where ? ` WHERE ${canonicalExpression(i.where) ?? normalizeExpression(i.where)}` : '';
+    const key = `${i.unique ? 'UNIQUE ' : ''}INDEX${using} (${parts.join(', ')})${predicate}`;
     const detail = i.parts?.length ? `${i.unique ? 'UNIQUE ' : ''}INDEX${using} (${partsDetail(i.parts)})${where}` : undefined;
     out.push({
-      key: def,
+      key,
       label: columnsLabel(i.columns.length ? i.columns : parts),
       value: def,
       ...(detail && { detail }),
