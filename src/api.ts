@@ -29,6 +29,8 @@ export interface CheckResult {
 export interface FixResult extends CheckResult {
   actions: FixAction[];
   changes: FileChange[];
+  /** Unsafe actions (removing code) left out because `unsafe` was not given. */
+  held: FixAction[];
 }
 
 export type RunOptions = ConfigOverrides & {
@@ -79,11 +81,14 @@ export async function check(options: RunOptions): Promise<CheckResult> {
 }
 
 /** Computes the changes `fix` would make, without writing them (see `writeChanges`). */
-export async function fix(options: RunOptions & { rules?: string[]; files?: readonly string[] }): Promise<FixResult> {
+export async function fix(options: RunOptions & { rules?: string[]; files?: readonly string[]; unsafe?: boolean }): Promise<FixResult> {
   const analysed = await analyse(options, options.rules);
   // Findings are still computed across every file: a table in one file can be wrong because of another.
   const only = options.files && new Set(options.files.map((f) => path.resolve(options.cwd, f)));
-  const result = only ? { ...analysed, actions: analysed.actions.filter((a) => only.has(path.resolve(options.cwd, a.file))) } : analysed;
+  const scoped = only ? analysed.actions.filter((a) => only.has(path.resolve(options.cwd, a.file))) : analysed.actions;
+  // Removing code can break its callers: such actions run only when asked for (`fix --unsafe`).
+  const held = options.unsafe ? [] : scoped.filter((a) => a.unsafe);
+  const result = { ...analysed, actions: held.length ? scoped.filter((a) => !a.unsafe) : scoped };
   // Loaded on use: the transforms bring jscodeshift and the TypeScript parser, which `check` never needs.
   const { runActions, warnSkipped } = await import('./fix/run.ts');
   // A skipped action (the code is in a form its transform does not edit) is warned about and is not reported
@@ -94,7 +99,7 @@ export async function fix(options: RunOptions & { rules?: string[]; files?: read
     warnSkipped(action, reason);
   });
   const changes = await (options.timings ? options.timings.measure('fix transforms', run) : run());
-  return { ...result, actions: result.actions.filter((a) => !skipped.has(a)), changes };
+  return { ...result, actions: result.actions.filter((a) => !skipped.has(a)), changes, held };
 }
 
 export function diffChanges(changes: readonly FileChange[]): string {

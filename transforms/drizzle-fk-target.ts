@@ -16,6 +16,7 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { type Identifier, type ImportSpecifier, type Node, accessPath, is } from './lib/drizzle-ast.ts';
 import { type Edit, applyEdits, replaceNode } from './lib/drizzle-edits.ts';
+import { CannotApply } from './lib/cannot-apply.ts';
 import { findColumn, findTable, locateForeignKey } from './lib/drizzle-find.ts';
 import { addNamedImport, localImportName, topLevelNames } from './lib/drizzle-imports.ts';
 import { columnRefOption, optionalString, requiredString } from './lib/drizzle-options.ts';
@@ -37,6 +38,10 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   let binding = optionalString(options, 'targetBinding') ?? bindingInFile(parsed, target);
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[("[^"]*"|'[^']*')\])+$/.test(binding)) {
     throw new Error(`${NAME}: targetBinding must look like table.column; got ${JSON.stringify(binding)}`);
+  }
+  if (fk.kind === 'foreignKey' && binding.includes('[')) {
+    // The Drizzle reader takes a foreignColumns element only as `table.column`; it would drop this key.
+    throw new CannotApply(`${binding} in foreignColumns would not be read back; rename the column's key or edit it by hand`);
   }
   const edits: Edit[] = [];
   let root = /^[A-Za-z_$][\w$]*/.exec(binding)![0];

@@ -49,7 +49,7 @@ export async function checkCommand(args: SourceArgs & { format: ReportFormat; fa
   return failing ? EXIT.drift : EXIT.ok;
 }
 
-export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: string[]; files?: string[] }): Promise<number> {
+export async function fixCommand(args: SourceArgs & { write?: boolean; unsafe?: boolean; rule?: string[]; files?: string[] }): Promise<number> {
   try {
     return await fixAndReport(args);
   } finally {
@@ -57,17 +57,24 @@ export async function fixCommand(args: SourceArgs & { write?: boolean; rule?: st
   }
 }
 
-async function fixAndReport(args: SourceArgs & { write?: boolean; rule?: string[]; files?: string[] }): Promise<number> {
-  const result = await fix({ ...runOptions(args), rules: args.rule, ...(args.files?.length && { files: args.files }) });
+async function fixAndReport(args: SourceArgs & { write?: boolean; unsafe?: boolean; rule?: string[]; files?: string[] }): Promise<number> {
+  // The dry run shows unsafe changes too, so their diff can be reviewed before --unsafe applies them.
+  const result = await fix({ ...runOptions(args), rules: args.rule, unsafe: !args.write || args.unsafe, ...(args.files?.length && { files: args.files }) });
   if (!args.write) {
     process.stdout.write(diffChanges(result.changes));
     const n = result.actions.length;
+    const unsafe = args.unsafe ? 0 : result.actions.filter((a) => a.unsafe).length;
+    const note = unsafe ? ` ${unsafe} of them unsafe (removing code): --write applies those only with --unsafe.` : '';
     process.stderr.write(
       result.changes.length
-        ? `${n} change${n === 1 ? '' : 's'} in ${result.changes.length} file${result.changes.length === 1 ? '' : 's'} (dry run: nothing written; use --write to apply).\n`
+        ? `${n} change${n === 1 ? '' : 's'} in ${result.changes.length} file${result.changes.length === 1 ? '' : 's'} (dry run: nothing written; use --write to apply).${note}\n`
         : 'Nothing to fix.\n',
     );
     return result.changes.length ? EXIT.drift : EXIT.ok;
+  }
+  if (result.held.length) {
+    const n = result.held.length;
+    process.stderr.write(`schemadrift: left ${n} unsafe change${n === 1 ? '' : 's'} (${result.held.map((a) => a.description.replace(/ \(unsafe\)$/, '')).join('; ')}); review them with --dry-run and apply with --unsafe\n`);
   }
   await (timings ? timings.measure('write', () => writeChanges(result, process.cwd())) : writeChanges(result, process.cwd()));
   for (const c of result.changes) {

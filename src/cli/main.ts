@@ -59,6 +59,10 @@ export async function main(argv: string[]): Promise<number> {
           .options(sourceOptions)
           .option('dry-run', { type: 'boolean', describe: 'Print the changes as a unified diff and write nothing (default)' })
           .option('write', { type: 'boolean', describe: 'Write the changes (all files or none)' })
+          .option('unsafe', {
+            type: 'boolean',
+            describe: 'Also apply changes that remove code callers may use (a column the truth does not have); --dry-run always shows them',
+          })
           .option('rule', { type: 'string', array: true, choices: RULES.map((r) => r.meta.id), describe: 'Only fix findings of these rules' })
           .option('staged', {
             type: 'boolean',

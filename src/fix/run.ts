@@ -10,15 +10,20 @@ import { firstSyntaxError, loadPython, type PythonParser } from '../lang/python.
 import type { FileChange } from '../output/write.ts';
 import type { FixAction, TransformId } from '../plan/index.ts';
 import { isCannotApply } from '../../transforms/lib/cannot-apply.ts';
+import drizzleColumnAdd from '../../transforms/drizzle-column-add.ts';
+import drizzleColumnRemove from '../../transforms/drizzle-column-remove.ts';
+import sqlmodelColumnRemove from '../../transforms/sqlmodel-column-remove.ts';
 import drizzleColumnDefault from '../../transforms/drizzle-column-default.ts';
 import drizzleColumnNullable from '../../transforms/drizzle-column-nullable.ts';
 import drizzleFkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
 import drizzleFkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
 import drizzleFkTarget from '../../transforms/drizzle-fk-target.ts';
+import sqlmodelColumnAdd from '../../transforms/sqlmodel-column-add.ts';
 import sqlmodelColumnDefault from '../../transforms/sqlmodel-column-default.ts';
 import sqlmodelColumnNullable from '../../transforms/sqlmodel-column-nullable.ts';
 import sqlmodelForeignKey from '../../transforms/sqlmodel-foreign-key.ts';
 import sqlmodelOnDelete from '../../transforms/sqlmodel-on-delete.ts';
+import sqlmodelOnUpdate from '../../transforms/sqlmodel-on-update.ts';
 
 type Language = 'typescript' | 'python';
 type TransformFn = (file: { path: string; source: string }, api: never, options: Record<string, string>) => string;
@@ -29,10 +34,15 @@ const TRANSFORMS: Record<TransformId, { language: Language; run: TransformFn }> 
   'drizzle-fk-on-update': { language: 'typescript', run: drizzleFkOnUpdate as unknown as TransformFn },
   'drizzle-column-nullable': { language: 'typescript', run: drizzleColumnNullable as unknown as TransformFn },
   'drizzle-column-default': { language: 'typescript', run: drizzleColumnDefault as unknown as TransformFn },
+  'drizzle-column-add': { language: 'typescript', run: drizzleColumnAdd as unknown as TransformFn },
+  'drizzle-column-remove': { language: 'typescript', run: drizzleColumnRemove as unknown as TransformFn },
+  'sqlmodel-column-remove': { language: 'python', run: sqlmodelColumnRemove as unknown as TransformFn },
   'sqlmodel-foreign-key': { language: 'python', run: sqlmodelForeignKey as unknown as TransformFn },
   'sqlmodel-on-delete': { language: 'python', run: sqlmodelOnDelete as unknown as TransformFn },
+  'sqlmodel-on-update': { language: 'python', run: sqlmodelOnUpdate as unknown as TransformFn },
   'sqlmodel-column-nullable': { language: 'python', run: sqlmodelColumnNullable as unknown as TransformFn },
   'sqlmodel-column-default': { language: 'python', run: sqlmodelColumnDefault as unknown as TransformFn },
+  'sqlmodel-column-add': { language: 'python', run: sqlmodelColumnAdd as unknown as TransformFn },
 };
 
 function typescriptApi() {

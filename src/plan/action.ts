@@ -7,8 +7,13 @@ export type TransformId =
   | 'drizzle-fk-on-update'
   | 'drizzle-column-nullable'
   | 'drizzle-column-default'
+  | 'drizzle-column-add'
+  | 'drizzle-column-remove'
+  | 'sqlmodel-column-remove'
+  | 'sqlmodel-column-add'
   | 'sqlmodel-foreign-key'
   | 'sqlmodel-on-delete'
+  | 'sqlmodel-on-update'
   | 'sqlmodel-column-nullable'
   | 'sqlmodel-column-default';
 
@@ -23,5 +28,7 @@ export interface FixAction {
   options: Record<string, string>;
   /** One line for summaries: `teams.owner_id: foreign key → users.id`. */
   description: string;
+  /** Removes code callers may use (a column the truth lacks): applied only with `fix --unsafe`. */
+  unsafe?: true;
   finding: ComparedFinding;
 }

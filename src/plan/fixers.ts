@@ -40,6 +40,8 @@ const drizzleFkTarget: Fixer = (ctx) => {
   const table = ctx.target.model.tables.find((t) => t.schema === target.schema && t.name === target.table);
   const column = table?.columns.find((c) => c.name === target.columns[0]);
   if (!table?.binding || !column?.binding || !table.loc) return undefined;
+  // A key that is no identifier (`"user-id": text(…)`) needs `t["user-id"]`, which the reader does not read back.
+  if (!/^[A-Za-z_$][\w$]*$/.test(column.binding)) return undefined;
   const file = fks.have.loc!.file;
   const options: Record<string, string> = {
     table: ctx.target.table.name,
@@ -60,15 +62,26 @@ const drizzleFkTarget: Fixer = (ctx) => {
 function fkFixer(
   transform: FixAction['transform'],
   change: (want: ForeignKey) => { option: string; value: string; label: string },
+  declines: (ctx: FixContext, have: ForeignKey) => boolean = () => false,
 ): Fixer {
   return (ctx) => {
     const fks = foreignKeys(ctx);
-    if (!fks) return undefined;
+    if (!fks || declines(ctx, fks.have)) return undefined;
     const { option, value, label } = change(fks.want);
+    const name = fks.have.columns[0]!;
+    const binding = ctx.target.table.columns.find((c) => c.name === name)?.binding;
+    // A column with no binding is one of a Python `Table(...)`: no class attribute for the transform to find.
+    if (ctx.target.model.kind === 'sqlmodel' && !binding) return undefined;
     return {
       file: fks.have.loc!.file,
       transform,
-      options: { table: ctx.target.table.name, column: fks.have.columns[0]!, [option]: value },
+      options: {
+        table: ctx.target.table.name,
+        column: name,
+        // SQLModel finds a field by its attribute: `team: str = Field(sa_column=Column("team_id", ForeignKey(…)))`.
+        ...(ctx.target.model.kind === 'sqlmodel' && binding !== name && { attribute: binding! }),
+        [option]: value,
+      },
       description: `${ctx.finding.table}.${ctx.finding.column}: ${label} → ${value}`,
     };
   };
@@ -78,6 +91,17 @@ const drizzleFkOnDelete = fkFixer('drizzle-fk-on-delete', (fk) => ({ option: 'on
 const drizzleFkOnUpdate = fkFixer('drizzle-fk-on-update', (fk) => ({ option: 'onUpdate', value: fk.onUpdate, label: 'onUpdate' }));
 const sqlmodelForeignKey = fkFixer('sqlmodel-foreign-key', (fk) => ({ option: 'target', value: pythonTarget(fk), label: 'foreign_key' }));
 const sqlmodelOnDelete = fkFixer('sqlmodel-on-delete', (fk) => ({ option: 'onDelete', value: fk.onDelete, label: 'ondelete' }));
+const sqlmodelOnUpdate = fkFixer('sqlmodel-on-update', (fk) => ({ option: 'onUpdate', value: fk.onUpdate, label: 'onupdate' }), declaredByField);
+
+/**
+ * Whether the key is SQLModel's `Field(foreign_key=…)`, which cannot say ON UPDATE. The reader places that
+ * key at the `Field(...)` call, the column's own value, so it ends where the column's statement ends; a
+ * `ForeignKey(...)` ends inside its `Column(...)`/`mapped_column(...)`, a `ForeignKeyConstraint` is elsewhere.
+ */
+function declaredByField(ctx: FixContext, have: ForeignKey): boolean {
+  const column = ctx.target.table.columns.find((c) => c.name === have.columns[0]);
+  return !!column?.loc && column.loc.file === have.loc!.file && column.loc.end === have.loc!.end;
+}
 
 /** The finding's column in the source being fixed and in the truth, when both declare it where code can be edited. */
 function columns(ctx: FixContext): { have: Column; want: Column } | undefined {
@@ -159,12 +183,104 @@ function defaultFixer(transform: FixAction['transform']): Fixer {
   };
 }
 
-// SQLModel's Field(foreign_key=…) has no ON UPDATE (SQLAlchemy's ForeignKey(onupdate=…) inside sa_column is
-// read, but its FK is not where the sqlmodel transforms edit), so fk-on-update is fixed in Drizzle only.
+/** Rules whose fixers add what a source lacks, so plan asks them about sources where the fact is `absent`. */
+export const ADDS_ABSENT: ReadonlySet<string> = new Set(['column-missing']);
+
+/**
+ * Whether adding `name` alone would leave the table short of something the truth builds with it: a primary key
+ * (the source's table has another, or none), or a constraint or index over several columns. Those need the
+ * user's hand; a single-column unique, index or foreign key is reported on its own once the column is there.
+ */
+function inMultiColumnConstraint(table: Table, name: string): boolean {
+  if (table.primaryKey?.columns.includes(name)) return true;
+  const groups = [...table.uniques, ...table.indexes, ...table.foreignKeys].map((c) => c.columns);
+  return groups.some((columns) => columns.length > 1 && columns.includes(name));
+}
+
+/** What a plain `datetime` is for the SQLModel the reader assumed (its note says), as the transform's option. */
+function plainDatetime(model: SchemaModel): string | undefined {
+  const said = model.notes?.map((n) => /a plain datetime is (timestamp (?:with|without) time zone)$/.exec(n)?.[1]).find(Boolean);
+  return said ?? undefined;
+}
+
+/**
+ * A column the truth has and a source modelling the table lacks, added after the nearest column before it in
+ * the truth that the source writes in the table itself (first when there is none). Columns whose value comes
+ * from what they are (identity, generated, serial), or that belong to a primary key or to a multi-column
+ * constraint, are left to the user.
+ */
+function missingColumnFixer(transform: FixAction['transform']): Fixer {
+  return (ctx) => {
+    const name = ctx.finding.column;
+    const { model, table } = ctx.target;
+    if (!name || ctx.finding.presence[model.source] !== 'absent' || table.columns.some((c) => c.name === name)) return undefined;
+    const index = ctx.truth.table.columns.findIndex((c) => c.name === name);
+    const want = ctx.truth.table.columns[index];
+    if (!want?.type.sql || !table.loc) return undefined;
+    if (want.identity || want.generated !== undefined || want.default?.startsWith('nextval(')) return undefined;
+    if (inMultiColumnConstraint(ctx.truth.table, name)) return undefined;
+    // A Python `__table__ = Table(...)` has columns but no attributes: not a class the transform writes into.
+    if (table.columns.some((c) => !c.loc || !c.binding)) return undefined;
+    const own = (c: Column) => declaredInTable(model.kind, table, c) && c.loc!.start >= table.loc!.start && c.loc!.end <= table.loc!.end;
+    const after = ctx.truth.table.columns
+      .slice(0, index)
+      .reverse()
+      .map((c) => table.columns.find((have) => have.name === c.name))
+      .find((have) => have !== undefined && own(have));
+    const enumType = model.enums?.find((e) => e.name === want.type.sql && e.binding);
+    const datetime = model.kind === 'sqlmodel' ? plainDatetime(model) : undefined;
+    const options: Record<string, string> = {
+      table: table.name,
+      column: name,
+      ...(after && { after: after.name }),
+      type: want.type.sql,
+      nullable: String(want.nullable),
+      ...(want.default !== undefined && { default: want.default }),
+      ...(model.kind === 'drizzle' && enumType && { enum: enumType.binding! }),
+      ...(datetime && { datetime }),
+    };
+    return {
+      file: table.loc.file,
+      transform,
+      options,
+      description: `${ctx.finding.table}.${name}: add ${want.type.sql}${want.nullable ? '' : ' NOT NULL'}${after ? ` after ${after.name}` : ' first'}`,
+    };
+  };
+}
+
+/** Rules whose fixers remove what the truth lacks, so plan asks them although the truth has no value. */
+export const REMOVES_PRESENT: ReadonlySet<string> = new Set(['column-extra']);
+
+/**
+ * A column the source declares and the truth's table does not have, removed from the table or class. Code
+ * may still read it, so the action is unsafe: planned always (the dry run shows it), applied only with
+ * `--unsafe`. Columns declared outside the table's own text (a spread helper, a mixin) are left alone.
+ */
+function extraColumnFixer(transform: FixAction['transform']): Fixer {
+  return (ctx) => {
+    const name = ctx.finding.column;
+    const { model, table } = ctx.target;
+    const have = name ? table.columns.find((c) => c.name === name) : undefined;
+    if (!have?.loc || !table.loc || ctx.truth.table.columns.some((c) => c.name === name)) return undefined;
+    if (!declaredInTable(model.kind, table, have)) return undefined;
+    return {
+      file: have.loc.file,
+      transform,
+      options: { table: table.name, column: have.name },
+      description: `${ctx.finding.table}.${have.name}: remove the column (unsafe)`,
+      unsafe: true,
+    };
+  };
+}
+
+// SQLModel's Field(foreign_key=…) has no ON UPDATE, so in Python fk-on-update is fixed only where SQLAlchemy
+// declares the key: ForeignKey(…, onupdate=…) in a column, or a ForeignKeyConstraint.
 export const FIXERS: Partial<Record<string, Partial<Record<SourceKind, Fixer>>>> = {
   'fk-target': { drizzle: drizzleFkTarget, sqlmodel: sqlmodelForeignKey },
   'fk-on-delete': { drizzle: drizzleFkOnDelete, sqlmodel: sqlmodelOnDelete },
-  'fk-on-update': { drizzle: drizzleFkOnUpdate },
+  'fk-on-update': { drizzle: drizzleFkOnUpdate, sqlmodel: sqlmodelOnUpdate },
   'column-nullable': { drizzle: nullableFixer('drizzle-column-nullable'), sqlmodel: nullableFixer('sqlmodel-column-nullable') },
   'column-default': { drizzle: defaultFixer('drizzle-column-default'), sqlmodel: defaultFixer('sqlmodel-column-default') },
+  'column-missing': { drizzle: missingColumnFixer('drizzle-column-add'), sqlmodel: missingColumnFixer('sqlmodel-column-add') },
+  'column-extra': { drizzle: extraColumnFixer('drizzle-column-remove'), sqlmodel: extraColumnFixer('sqlmodel-column-remove') },
 };

@@ -4,7 +4,7 @@ import type { ComparedFinding } from '../compare/finding.ts';
 import { tableKey } from '../model/names.ts';
 import type { SchemaModel } from '../model/schema.ts';
 import type { FixAction } from './action.ts';
-import { FIXERS } from './fixers.ts';
+import { ADDS_ABSENT, FIXERS, REMOVES_PRESENT } from './fixers.ts';
 
 export type { FixAction, TransformId } from './action.ts';
 
@@ -26,12 +26,16 @@ export function plan(findings: readonly ComparedFinding[], models: readonly Sche
   for (const finding of findings) {
     const truthModel = byName.get(finding.truth);
     const truthValue = finding.values[finding.truth];
-    if (!truthModel || truthValue === null || truthValue === undefined) continue;
+    // Removing fixers (column-extra) act exactly where the truth has nothing.
+    const removes = REMOVES_PRESENT.has(finding.rule) && finding.presence[finding.truth] === 'absent';
+    if (!truthModel || ((truthValue === null || truthValue === undefined) && !removes)) continue;
     const truthTable = truthModel.tables.find((t) => tableKey(t) === finding.table);
     if (!truthTable) continue;
     for (const model of models) {
       const value = finding.values[model.source];
-      if (model === truthModel || value === null || value === undefined || value === truthValue) continue;
+      // A source lacking the fact altogether is asked about only by fixers that add it (column-missing).
+      const adds = value === null && finding.presence[model.source] === 'absent' && ADDS_ABSENT.has(finding.rule);
+      if (model === truthModel || ((value === null || value === undefined) && !adds) || value === truthValue) continue;
       const fixer = FIXERS[finding.rule]?.[model.kind];
       const table = model.tables.find((t) => tableKey(t) === finding.table);
       if (!fixer || !table) continue;

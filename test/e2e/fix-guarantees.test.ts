@@ -243,3 +243,107 @@ describe('column-default round trip on the example', () => {
     });
   }, 240_000);
 });
+
+describe('foreign keys declared with SQLAlchemy, fixed in Python', () => {
+  const sql = `CREATE TABLE users (id serial PRIMARY KEY);
+CREATE TABLE accounts (id serial PRIMARY KEY);
+CREATE TABLE posts (
+  id serial PRIMARY KEY,
+  author_id integer NOT NULL REFERENCES accounts (id) ON DELETE CASCADE ON UPDATE CASCADE,
+  editor_id integer REFERENCES users (id) ON UPDATE RESTRICT,
+  reviewer_id integer,
+  CONSTRAINT fk_posts_reviewer FOREIGN KEY (reviewer_id) REFERENCES users (id) ON DELETE SET NULL
+);
+CREATE TABLE teams (
+  id serial PRIMARY KEY,
+  lead_id integer REFERENCES users (id) ON UPDATE CASCADE
+);
+`;
+  const models = `from typing import Optional
+
+from sqlalchemy import Column, ForeignKey, ForeignKeyConstraint, Integer
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlmodel import Field, SQLModel
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = (ForeignKeyConstraint(["reviewer_id"], ["users.id"], name="fk_posts_reviewer"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey(User.id))
+    editor_id = Column(Integer, ForeignKey('users.id', ondelete='CASCADE'))
+    reviewer_id: Mapped[Optional[int]]
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "teams"
+
+    id: int = Field(primary_key=True)
+    lead_id: Optional[int] = Field(default=None, sa_column=Column(Integer, ForeignKey("users.id")))
+`;
+  // Target, ON DELETE and ON UPDATE in mapped_column(ForeignKey(Model.id)), a legacy Column, sa_column= and a
+  // ForeignKeyConstraint: each edited where it is written, in the quotes already there.
+  const fixed = models
+    .replace('["users.id"], name="fk_posts_reviewer"', '["users.id"], ondelete="SET NULL", name="fk_posts_reviewer"')
+    .replace('ForeignKey(User.id)', 'ForeignKey(Account.id, ondelete="CASCADE", onupdate="CASCADE")')
+    .replace(`ForeignKey('users.id', ondelete='CASCADE')`, `ForeignKey('users.id', onupdate='RESTRICT')`)
+    .replace('ForeignKey("users.id")))', 'ForeignKey("users.id", onupdate="CASCADE")))');
+
+  it('writes exactly the planned edits, is idempotent, and leaves no finding', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schemadrift-sa-fk-'));
+    mkdirSync(path.join(dir, 'db'));
+    writeFileSync(path.join(dir, 'db/schema.sql'), sql);
+    writeFileSync(path.join(dir, 'models.py'), models);
+    const config = { truth: 'database', sources: { database: CONFIG.sources.database, sqlmodel: CONFIG.sources.sqlmodel } };
+    writeFileSync(path.join(dir, 'schemadrift.config.json'), JSON.stringify(config));
+    expect(fixed).not.toBe(models);
+    for (let run = 0; run < 2; run++) {
+      const write = runCli(['fix', '--write'], dir);
+      expect(write.stderr).toBe('');
+      expect(write.code).toBe(0);
+      if (run === 1) expect(write.stdout).toBe('Nothing to fix.\n');
+      expect(read(dir, 'models.py')).toBe(fixed);
+    }
+    expect(findings(dir)).toEqual([]);
+  }, 180_000);
+});
+
+describe('column-missing round trip on the example', () => {
+  it('adds a column removed from the Drizzle schema and one removed from the SQLModel class back, byte for byte', () => {
+    const dir = copyExample();
+    const schemaFile = path.join(dir, 'nextjs/src/database/schema.ts');
+    const modelsFile = path.join(dir, 'fastapi/models/credits.py');
+    const schema = readFileSync(schemaFile, 'utf8');
+    const models = readFileSync(modelsFile, 'utf8');
+    const without = (text: string, line: string) => {
+      expect(text.split(line).length).toBe(2);
+      return text.replace(line, '');
+    };
+    // A column whose neighbour is written across lines, and an aliased optional field after a commented one.
+    writeFileSync(schemaFile, without(schema, '  image: text("image"),\n'));
+    writeFileSync(modelsFile, without(models, '    daily_limit: Optional[int] = Field(default=None, alias="dailyLimit")\n'));
+
+    const r = runCli(['fix', '--write', '--rule', 'column-missing'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(read(dir, 'nextjs/src/database/schema.ts')).toBe(schema);
+    expect(read(dir, 'fastapi/models/credits.py')).toBe(models);
+  }, 240_000);
+});

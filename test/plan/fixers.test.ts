@@ -113,15 +113,90 @@ describe('fk-on-update', () => {
     ]);
   });
 
-  it('is not fixed in SQLModel, whose Field(foreign_key=…) cannot say ON UPDATE', () => {
+  it('is not fixed in SQLModel’s Field(foreign_key=…), which cannot say ON UPDATE', () => {
+    // The reader places a Field key at the Field(...) call, which ends the column's statement.
     const sqlmodel = model('sqlmodel', 'sqlmodel', [
       table('teams', [coded('models.py', 0, 'id', false), coded('models.py', 50, 'owner_id', false)], {
-        foreignKeys: [fk('owner_id', 'NO ACTION', at('models.py', 70))],
+        foreignKeys: [fk('owner_id', 'NO ACTION', at('models.py', 66, 90))],
       }),
     ]);
     const findings = compare([db, sqlmodel], { truth: 'database' });
     expect(findings.map((f) => f.rule)).toEqual(['fk-on-update']);
     expect(plan(findings, [db, sqlmodel]).actions).toEqual([]);
+  });
+});
+
+describe('Python foreign keys declared with SQLAlchemy', () => {
+  const db = model('database', 'database', [
+    users(),
+    table('teams', [col('id', false), col('owner_id', false), col('lead_id', true)], {
+      foreignKeys: [
+        { ...fk('owner_id', 'CASCADE'), onDelete: 'SET NULL' },
+        { ...fk('lead_id', 'NO ACTION'), target: { schema: 'auth', table: 'members', columns: ['id'] } },
+      ],
+    }),
+  ]);
+
+  it('fixes ON UPDATE, ON DELETE and the target in ForeignKey(…) and ForeignKeyConstraint, naming the attribute when it differs', () => {
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [
+      table('teams', [coded('models.py', 0, 'id', false), coded('models.py', 50, 'owner_id', false, { binding: 'owner' }), coded('models.py', 100, 'lead_id', true)], {
+        // A ForeignKey(...) inside the column's Column(...), and a ForeignKeyConstraint in __table_args__.
+        foreignKeys: [fk('owner_id', 'NO ACTION', at('models.py', 70, 80)), fk('lead_id', 'NO ACTION', at('models.py', 300, 360))],
+      }),
+    ]);
+    expect(actions([db, sqlmodel])).toEqual([
+      {
+        rule: 'fk-target', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-foreign-key',
+        options: { table: 'teams', column: 'lead_id', target: 'auth.members.id' }, description: 'teams.lead_id: foreign_key → auth.members.id',
+      },
+      {
+        rule: 'fk-on-delete', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-on-delete',
+        options: { table: 'teams', column: 'owner_id', attribute: 'owner', onDelete: 'SET NULL' }, description: 'teams.owner_id: ondelete → SET NULL',
+      },
+      {
+        rule: 'fk-on-update', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-on-update',
+        options: { table: 'teams', column: 'owner_id', attribute: 'owner', onUpdate: 'CASCADE' }, description: 'teams.owner_id: onupdate → CASCADE',
+      },
+    ]);
+  });
+
+  it('leaves the keys of a Python Table(...) to the user: its columns have no attribute to find', () => {
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [
+      table('teams', [col('id', false, { loc: at('models.py', 0) }), col('owner_id', false, { loc: at('models.py', 50, 90) }), col('lead_id', true, { loc: at('models.py', 100, 140) })], {
+        foreignKeys: [fk('owner_id', 'NO ACTION', at('models.py', 70, 80))],
+      }),
+    ]);
+    const findings = compare([db, sqlmodel], { truth: 'database' });
+    expect(findings.map((f) => [f.rule, f.column])).toEqual([
+      ['fk-on-delete', 'owner_id'],
+      ['fk-on-update', 'owner_id'],
+      ['fk-missing', 'lead_id'],
+    ]);
+    expect(plan(findings, [db, sqlmodel], { rules: ['fk-on-delete', 'fk-on-update'] }).actions).toEqual([]);
+  });
+});
+
+describe('fk-target in Drizzle', () => {
+  const members = (key: string) =>
+    table('members', [col('user_id', false, { binding: key, loc: at('schema.ts', 10) })], { binding: 'members', loc: at('schema.ts', 0, 40), primaryKey: { columns: ['user_id'] } });
+  const db = model('database', 'database', [
+    table('members', [col('user_id', false)], { primaryKey: { columns: ['user_id'] } }),
+    table('teams', [col('id', false), col('owner_id', false)], { foreignKeys: [{ ...fk('owner_id', 'NO ACTION'), target: { schema: 'public', table: 'members', columns: ['user_id'] } }] }),
+  ]);
+  const drizzle = (key: string) =>
+    model('drizzle', 'drizzle', [
+      members(key),
+      table('teams', [coded('schema.ts', 50, 'id', false), coded('schema.ts', 100, 'owner_id', false)], { foreignKeys: [fk('owner_id', 'NO ACTION', at('schema.ts', 120))] }),
+    ]);
+
+  it('points the key at the target table’s variable and column key', () => {
+    expect(actions([db, drizzle('userId')], ['fk-target']).map((a) => a.options)).toEqual([
+      { table: 'teams', column: 'owner_id', target: 'members.user_id', targetBinding: 'members.userId' },
+    ]);
+  });
+
+  it('leaves a target column whose key is no identifier to the user: `members["user-id"]` is not read back', () => {
+    expect(actions([db, drizzle('user-id')], ['fk-target'])).toEqual([]);
   });
 });
 
@@ -224,5 +299,131 @@ describe('column-default', () => {
       'id', 'n', 'k', 'created_at', 'credits',
     ]);
     expect(actions([truth, drizzle], ['column-default'])).toEqual([]);
+  });
+});
+
+describe('column-missing', () => {
+  const db = model('database', 'database', [
+    table('api_keys', [
+      col('id', false),
+      col('name', false),
+      col('last_used_at', true, { type: { sql: 'timestamp with time zone' } }),
+      col('uses', false, { type: { sql: 'integer' }, default: '0' }),
+      col('mood', true, { type: { sql: 'mood' } }),
+    ]),
+  ]);
+  const inTable = (file: string) => ({ loc: at(file, 0, 1000) });
+
+  it('adds the truth’s column after the nearest earlier column the source writes, with its type, nullability and default', () => {
+    const drizzle = model('drizzle', 'drizzle', [
+      table('api_keys', [coded('schema.ts', 0, 'id', false), coded('schema.ts', 50, 'name', false), coded('schema.ts', 100, 'mood', true, { type: { sql: 'mood' } })], inTable('schema.ts')),
+    ]);
+    drizzle.enums = [{ schema: 'public', name: 'mood', values: ['ok'], binding: 'moodEnum' }];
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [
+      table('api_keys', [coded('models.py', 0, 'id', false), coded('models.py', 50, 'name', false), coded('models.py', 100, 'uses', false, { type: { sql: 'integer' }, default: '0' })], inTable('models.py')),
+    ]);
+    sqlmodel.notes = ['SQLModel 0.0.47 assumed (pinned in requirements.txt): a plain datetime is timestamp with time zone'];
+    expect(actions([db, drizzle, sqlmodel], ['column-missing'])).toEqual([
+      {
+        rule: 'column-missing', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-column-add',
+        options: { table: 'api_keys', column: 'last_used_at', after: 'name', type: 'timestamp with time zone', nullable: 'true' },
+        description: 'api_keys.last_used_at: add timestamp with time zone after name',
+      },
+      {
+        rule: 'column-missing', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-column-add',
+        options: { table: 'api_keys', column: 'last_used_at', after: 'name', type: 'timestamp with time zone', nullable: 'true', datetime: 'timestamp with time zone' },
+        description: 'api_keys.last_used_at: add timestamp with time zone after name',
+      },
+      {
+        rule: 'column-missing', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-column-add',
+        // `last_used_at` is missing too: the nearest earlier column the table has is `name`.
+        options: { table: 'api_keys', column: 'uses', after: 'name', type: 'integer', nullable: 'false', default: '0' },
+        description: 'api_keys.uses: add integer NOT NULL after name',
+      },
+      {
+        rule: 'column-missing', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-column-add',
+        options: { table: 'api_keys', column: 'mood', after: 'uses', type: 'mood', nullable: 'true', datetime: 'timestamp with time zone' },
+        description: 'api_keys.mood: add mood after uses',
+      },
+    ]);
+  });
+
+  it('adds first when no earlier column is written in the table itself, and names an imported pgEnum', () => {
+    const drizzle = model('drizzle', 'drizzle', [
+      // `id` comes from a spread helper written outside the pgTable(...) call.
+      table('api_keys', [coded('schema.ts', 2000, 'id', false), coded('schema.ts', 50, 'name', false), coded('schema.ts', 100, 'last_used_at', true), coded('schema.ts', 150, 'uses', false)], inTable('schema.ts')),
+    ]);
+    drizzle.enums = [{ schema: 'public', name: 'mood', values: ['ok'], binding: 'moodEnum', loc: at('enums.ts', 0) }];
+    const truth = model('database', 'database', [table('api_keys', [col('id', false), col('mood', true, { type: { sql: 'mood' } }), ...db.tables[0]!.columns.slice(1, 4)])]);
+    expect(actions([truth, drizzle], ['column-missing']).map((a) => a.options)).toEqual([
+      { table: 'api_keys', column: 'mood', type: 'mood', nullable: 'true', enum: 'moodEnum' },
+    ]);
+  });
+
+  it('leaves keys, multi-column constraints, identity, generated and serial columns, and Table(...) columns to the user', () => {
+    const truth = model('database', 'database', [
+      table(
+        't',
+        [
+          col('id', false),
+          col('a', false),
+          col('b', false),
+          col('c', false),
+          col('d', false),
+          col('k', false, { identity: 'ALWAYS' }),
+          col('g', true, { generated: '(a || b)' }),
+          col('n', false, { default: "nextval('t_n_seq'::regclass)" }),
+        ],
+        {
+          uniques: [{ columns: ['a', 'id'] }],
+          indexes: [{ columns: ['b', 'id'], unique: false }],
+          foreignKeys: [{ ...fk('c', 'NO ACTION'), columns: ['c', 'id'] }],
+        },
+      ),
+      table('u', [col('id', false), col('x', true)], { primaryKey: { columns: ['id'] } }),
+    ]);
+    const drizzle = model('drizzle', 'drizzle', [
+      table('t', [coded('schema.ts', 50, 'd', false)], { ...inTable('schema.ts'), primaryKey: undefined }),
+      table('u', [coded('schema.ts', 1050, 'x', true)], { loc: at('schema.ts', 1000, 2000), primaryKey: undefined }),
+    ]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [
+      // A `__table__ = Table(...)` class: its columns have no attribute to write next to.
+      table('t', [coded('models.py', 0, 'id', false), col('d', false, { loc: at('models.py', 50) })], inTable('models.py')),
+    ]);
+    const findings = compare([truth, drizzle, sqlmodel], { truth: 'database' }).filter((f) => f.rule === 'column-missing');
+    expect(findings.map((f) => `${f.table}.${f.column}`)).toEqual(['t.id', 't.a', 't.b', 't.c', 't.k', 't.g', 't.n', 'u.id']);
+    expect(actions([truth, drizzle, sqlmodel], ['column-missing'])).toEqual([]);
+  });
+});
+
+describe('column-extra', () => {
+  const db = model('database', 'database', [table('api_keys', [col('id', false), col('name', false)])]);
+  const inTable = (file: string) => ({ loc: at(file, 0, 1000) });
+
+  it('plans removing a column the truth lacks, marked unsafe, where the table itself declares it', () => {
+    const drizzle = model('drizzle', 'drizzle', [
+      table('api_keys', [coded('schema.ts', 0, 'id', false), coded('schema.ts', 50, 'name', false), coded('schema.ts', 100, 'legacy', true)], inTable('schema.ts')),
+    ]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [
+      table('api_keys', [coded('models.py', 0, 'id', false), coded('models.py', 50, 'name', false), coded('models.py', 100, 'legacy', true)], inTable('models.py')),
+    ]);
+    const planned = plan(compare([db, drizzle, sqlmodel], { truth: 'database' }), [db, drizzle, sqlmodel]).actions;
+    expect(planned.map(({ rule, source, transform, options, description, unsafe }) => ({ rule, source, transform, options, description, unsafe }))).toEqual([
+      {
+        rule: 'column-extra', source: 'drizzle', transform: 'drizzle-column-remove', options: { table: 'api_keys', column: 'legacy' },
+        description: 'api_keys.legacy: remove the column (unsafe)', unsafe: true,
+      },
+      {
+        rule: 'column-extra', source: 'sqlmodel', transform: 'sqlmodel-column-remove', options: { table: 'api_keys', column: 'legacy' },
+        description: 'api_keys.legacy: remove the column (unsafe)', unsafe: true,
+      },
+    ]);
+  });
+
+  it('leaves a Drizzle column spread in from a helper outside the pgTable(...) call', () => {
+    const drizzle = model('drizzle', 'drizzle', [
+      table('api_keys', [coded('schema.ts', 0, 'id', false), coded('schema.ts', 50, 'name', false), coded('schema.ts', 2000, 'legacy', true)], inTable('schema.ts')),
+    ]);
+    expect(actions([db, drizzle], ['column-extra'])).toEqual([]);
   });
 });

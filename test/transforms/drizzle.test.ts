@@ -8,7 +8,9 @@ import { ts } from 'ts-morph';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
 import { readDrizzle } from '../../src/sources/drizzle/index.ts';
+import columnAdd from '../../transforms/drizzle-column-add.ts';
 import columnDefault from '../../transforms/drizzle-column-default.ts';
+import columnRemove from '../../transforms/drizzle-column-remove.ts';
 import columnNullable from '../../transforms/drizzle-column-nullable.ts';
 import fkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
 import fkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
@@ -63,6 +65,8 @@ const transforms: [string, Transform][] = [
   ['drizzle-fk-on-update', fkOnUpdate],
   ['drizzle-column-nullable', columnNullable],
   ['drizzle-column-default', columnDefault],
+  ['drizzle-column-remove', columnRemove],
+  ['drizzle-column-add', columnAdd],
 ];
 
 for (const [name, transform] of transforms) {
@@ -226,6 +230,14 @@ describe('jscodeshift CLI', () => {
     expect(readFileSync(file, 'utf8')).toBe(fixture.output);
   }, 30_000);
 
+  it('runs drizzle-column-add with a type containing spaces', () => {
+    const fixture = cases('drizzle-column-add').find((c) => c.name === 'seed-last-used-at')!;
+    expect(fixture.options.type).toBe('timestamp with time zone');
+    const { file, stdout } = runCli('drizzle-column-add', fixture);
+    expect(stdout).toMatch(/1 ok/);
+    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
+  }, 30_000);
+
   it('runs drizzle-fk-on-delete in band with an option value containing a space', () => {
     const fixture = cases('drizzle-fk-on-delete').find((c) => c.name === 'seed-credit-transactions')!;
     expect(fixture.options.onDelete).toBe('NO ACTION');
@@ -340,5 +352,157 @@ describe('drizzle-column-default', () => {
   it('removes a default but never an application-side $defaultFn, and leaves a column without one alone', () => {
     expect(run(columnDefault, input, { table: 't', column: 's', remove: 'true' })).toBe(input.replace('text("s").default("x")', 'text("s")'));
     expect(run(columnDefault, input, { table: 't', column: 'n', remove: 'true' })).toBe(input);
+  });
+});
+
+describe('drizzle-column-add', () => {
+  it('writes columns the Drizzle reader reads back as exactly the asked column', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-add-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const all = cases('drizzle-column-add');
+    for (const c of all) writeFileSync(path.join(dir, `${c.name}.ts`), c.output);
+    const model = await readDrizzle({ name: 'drizzle', files: all.map((c) => `${c.name}.ts`), cwd: dir });
+    for (const c of all) {
+      const table = model.tables.find((t) => t.name === c.options.table && t.loc?.file === `${c.name}.ts`)!;
+      const names = table.columns.map((col) => col.name);
+      const column = table.columns.find((col) => col.name === c.options.column)!;
+      expect([c.name, column.type.sql, column.nullable, normalizeDefault(column.default)]).toEqual([
+        c.name,
+        c.options.type,
+        c.options.nullable === 'true',
+        c.options.default === undefined ? undefined : normalizeDefault(String(c.options.default)),
+      ]);
+      // Placed right after the column it follows in the truth, or first.
+      expect([c.name, names.indexOf(String(c.options.column))]).toEqual([c.name, c.options.after ? names.indexOf(String(c.options.after)) + 1 : 0]);
+    }
+    expect(model.diagnostics).toEqual([]);
+  });
+
+  const input = [
+    'import { pgTable, text } from "drizzle-orm/pg-core";',
+    'import { statusEnum } from "./enums";',
+    'const varchar = (n: string) => text(n);',
+    '',
+    'export const t = pgTable("t", {',
+    '  id: text("id").primaryKey(),',
+    '  ...timestamps,',
+    '});',
+    'export const u = pgTable("u", {',
+    '  id: text("id").primaryKey(),',
+    '});',
+    '',
+  ].join('\n');
+  const refusal = (options: Options) => {
+    try {
+      run(columnAdd, input, { nullable: 'true', ...options });
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, as cannot-apply, what it cannot write here', () => {
+    expect(refusal({ table: 'x', column: 'a', type: 'text' })).toEqual(['CannotApply', 'no pgTable("x") in this file']);
+    expect(refusal({ table: 't', column: 'a', type: 'text' })).toEqual([
+      'CannotApply',
+      'the columns of pgTable("t") spread in other objects; add a by hand',
+    ]);
+    expect(refusal({ table: 'u', column: 'a', after: 'b', type: 'text' })).toEqual([
+      'CannotApply',
+      'table u has no column b written in its pgTable(…) here to add a after',
+    ]);
+    expect(refusal({ table: 'u', column: 'a', type: 'status' })).toEqual([
+      'CannotApply',
+      'u.a: status is no built-in type and no pgEnum for it is declared or imported here; add the column by hand',
+    ]);
+    expect(refusal({ table: 'u', column: 'a', type: 'character varying(8)' })).toEqual([
+      'CannotApply',
+      'u.a: `varchar` here is not pg-core\'s builder; add the column by hand',
+    ]);
+    expect(refusal({ table: 'u', column: 'a', type: 'integer[][]' })).toEqual(['CannotApply', 'integer[][] has more than one dimension; declare it by hand']);
+  });
+
+  it('uses an imported pgEnum the plan names', () => {
+    expect(run(columnAdd, input, { table: 'u', column: 'status', type: 'status', nullable: 'false', enum: 'statusEnum' })).toBe(
+      input.replace('  id: text("id").primaryKey(),\n});\n', '  status: statusEnum("status").notNull(),\n  id: text("id").primaryKey(),\n});\n'),
+    );
+  });
+});
+
+describe('drizzle-fk-target in foreignKey({...}) builders', () => {
+  const builders = cases('drizzle-fk-target').filter((c) => c.name.startsWith('foreign-key-config'));
+
+  it('writes keys the Drizzle reader reads back as pointing at the target', async () => {
+    expect(builders.length).toBeGreaterThanOrEqual(5);
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-fk-builder-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    // The module the cases import their new target from.
+    writeFileSync(
+      path.join(dir, 'credits.ts'),
+      'import { pgTable, text } from "drizzle-orm/pg-core";\nexport const userCredits = pgTable("user_credits", { userId: text("user_id").primaryKey() });\n',
+    );
+    for (const c of builders) {
+      const file = `${c.name}.ts`;
+      writeFileSync(path.join(dir, file), c.output);
+      const files = c.options.importFrom === './credits' ? [file, 'credits.ts'] : [file];
+      const model = await readDrizzle({ name: 'drizzle', files, cwd: dir });
+      const fks = model.tables.find((t) => t.name === c.options.table)!.foreignKeys.filter((fk) => fk.columns.join() === c.options.column);
+      const [table, column] = String(c.options.target).split('.');
+      expect([c.name, fks.map((fk) => fk.target)]).toEqual([c.name, [{ schema: 'public', table, columns: [column] }]]);
+      expect(model.diagnostics.filter((d) => /foreign|references/i.test(d.message))).toEqual([]);
+    }
+  });
+
+  it('refuses, as cannot-apply, a target column reached only with brackets, which the reader would drop', () => {
+    const input = [
+      'import { foreignKey, pgTable, text } from "drizzle-orm/pg-core";',
+      '',
+      'export const members = pgTable("members", { "user-id": text("user_id").primaryKey() });',
+      'export const users = pgTable("users", { id: text("id").primaryKey() });',
+      'export const teams = pgTable("teams", { ownerId: text("owner_id") }, (t) => [',
+      '  foreignKey({ columns: [t.ownerId], foreignColumns: [users.id] }),',
+      ']);',
+      '',
+    ].join('\n');
+    let refusal: string[] | undefined;
+    try {
+      run(fkTarget, input, { table: 'teams', column: 'owner_id', target: 'members.user_id' });
+    } catch (e) {
+      refusal = [(e as Error).name, (e as Error).message];
+    }
+    expect(refusal).toEqual(['CannotApply', 'members["user-id"] in foreignColumns would not be read back; rename the column\'s key or edit it by hand']);
+  });
+});
+
+describe('drizzle-column-remove', () => {
+  const schema = [
+    'import { index, pgTable, serial, text } from "drizzle-orm/pg-core";',
+    '',
+    'export const users = pgTable("users", {',
+    '  id: serial("id").primaryKey(),',
+    '  legacyCode: text("legacy_code"),',
+    '}, (t) => [index("users_legacy_idx").on(t.legacyCode)]);',
+    '',
+  ].join('\n');
+
+  it('refuses, naming the line, while the file still uses the column', () => {
+    expect(() => run(columnRemove, schema, { table: 'users', column: 'legacy_code' })).toThrow(
+      expect.objectContaining({ name: 'CannotApply', message: 'users.legacy_code is still used in this file (t.legacyCode, line 6); remove that first' }),
+    );
+  });
+
+  it('refuses to remove the only column of a table', () => {
+    const only = 'import { pgTable, serial } from "drizzle-orm/pg-core";\n\nexport const t = pgTable("t", { id: serial("id") });\n';
+    expect(() => run(columnRemove, only, { table: 't', column: 'id' })).toThrow(expect.objectContaining({ name: 'CannotApply' }));
+  });
+
+  it('leaves a table the Drizzle reader reads without the column', async () => {
+    const c = cases('drizzle-column-remove').find((x) => x.name === 'multiline-chain-with-comment')!;
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-remove-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'schema.ts'), c.output);
+    const model = await readDrizzle({ name: 'drizzle', cwd: dir, files: [path.join(dir, 'schema.ts')] });
+    expect(model.diagnostics).toEqual([]);
+    expect(model.tables[0]!.columns.map((col) => col.name)).toEqual(['id', 'quantity']);
   });
 });

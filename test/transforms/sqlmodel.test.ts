@@ -7,10 +7,13 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { firstSyntaxError, loadPython } from '../../src/lang/python.ts';
 import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
+import columnAdd, { language as columnAddLanguage } from '../../transforms/sqlmodel-column-add.ts';
 import columnDefault, { language as columnDefaultLanguage } from '../../transforms/sqlmodel-column-default.ts';
 import columnNullable, { language as columnNullableLanguage } from '../../transforms/sqlmodel-column-nullable.ts';
+import columnRemove from '../../transforms/sqlmodel-column-remove.ts';
 import foreignKey, { language as foreignKeyLanguage } from '../../transforms/sqlmodel-foreign-key.ts';
 import onDelete, { language as onDeleteLanguage } from '../../transforms/sqlmodel-on-delete.ts';
+import onUpdate, { language as onUpdateLanguage } from '../../transforms/sqlmodel-on-update.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const python = await loadPython();
@@ -20,8 +23,11 @@ type Transform = (file: { path: string; source: string }, api: { python: typeof 
 const TRANSFORMS: Record<string, Transform> = {
   'sqlmodel-foreign-key': foreignKey as Transform,
   'sqlmodel-on-delete': onDelete as Transform,
+  'sqlmodel-on-update': onUpdate as Transform,
   'sqlmodel-column-nullable': columnNullable as Transform,
   'sqlmodel-column-default': columnDefault as Transform,
+  'sqlmodel-column-add': columnAdd as Transform,
+  'sqlmodel-column-remove': columnRemove as Transform,
 };
 
 function fixtureCases(transform: string): string[] {
@@ -49,7 +55,9 @@ function syntaxError(text: string) {
 }
 
 it('declares the transforms as Python transforms', () => {
-  expect([foreignKeyLanguage, onDeleteLanguage, columnNullableLanguage, columnDefaultLanguage]).toEqual(['python', 'python', 'python', 'python']);
+  expect([foreignKeyLanguage, onDeleteLanguage, onUpdateLanguage, columnNullableLanguage, columnDefaultLanguage]).toEqual([
+    'python', 'python', 'python', 'python', 'python',
+  ]);
 });
 
 for (const transform of Object.keys(TRANSFORMS)) {
@@ -330,5 +338,302 @@ class Counter(Base):
   it('writes a quote-bearing constant in the quote that needs no escape', () => {
     const out = run('sqlmodel-column-default', source, { table: 'teams', column: 'text', default: `'say "hi"'::text` });
     expect(out).toContain(`    text: str = Field(default="", sa_column_kwargs={"server_default": 'say "hi"'})\n`);
+  });
+});
+
+describe('foreign keys in every Python form', () => {
+  const FK_TRANSFORMS = ['sqlmodel-foreign-key', 'sqlmodel-on-delete', 'sqlmodel-on-update'];
+  type FkOptions = { table: string; column: string; target?: string; onDelete?: string; onUpdate?: string };
+  const cases = FK_TRANSFORMS.flatMap((transform) => fixtureCases(transform).map((name) => ({ transform, name })));
+  const optionsOf = (c: { transform: string; name: string }) => JSON.parse(fixture(c.transform, c.name, '.options.json')) as FkOptions;
+  /** What the options ask of the key, as the reader and SQLAlchemy would say it. */
+  const asked = (o: FkOptions) => ({
+    ...(o.target && { target: o.target.split('.').length === 2 ? `public.${o.target}` : o.target }),
+    ...(o.onDelete && { onDelete: o.onDelete.toUpperCase() }),
+    ...(o.onUpdate && { onUpdate: o.onUpdate.toUpperCase() }),
+  });
+
+  it('writes keys the Python reader reads back as asked, with nothing it could not read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    for (const c of cases) {
+      const options = optionsOf(c);
+      const file = `${c.transform}-${c.name}.py`;
+      writeFileSync(path.join(dir, file), fixture(c.transform, c.name, '.output.py'));
+      const model = await readSqlModel({ name: 'sqlmodel', files: [file], cwd: dir });
+      const table = model.tables.find((t) => t.name === options.table)!;
+      const fks = table.foreignKeys.filter((fk) => fk.columns.join() === options.column);
+      expect([c.transform, c.name, fks.length]).toEqual([c.transform, c.name, 1]);
+      const fk = fks[0]!;
+      const read = { target: `${fk.target.schema}.${fk.target.table}.${fk.target.columns[0]}`, onDelete: fk.onDelete, onUpdate: fk.onUpdate };
+      const want = asked(options);
+      expect([c.name, Object.fromEntries(Object.keys(want).map((k) => [k, read[k as keyof typeof read]]))]).toEqual([c.name, want]);
+      expect(model.diagnostics.filter((d) => /ForeignKey|foreign_key|ondelete|onupdate|referential/.test(d.message))).toEqual([]);
+    }
+  });
+
+  it('writes keys real SQLAlchemy builds as asked, when it is installed', () => {
+    if (spawnSync('python3', ['-c', 'import sqlmodel'], { encoding: 'utf8' }).status !== 0) return; // the reader's read-back above still ran
+    const files = cases.map((c) => path.join(root, '__testfixtures__', c.transform, `${c.name}.output.py`));
+    // Each file imported as its own module; SQLModel's shared metadata is emptied first, as every fixture
+    // declares tables the others declare too.
+    const script = `
+import importlib.util, json, sys
+sys.dont_write_bytecode = True
+import sqlmodel
+from sqlalchemy import ForeignKeyConstraint
+out = []
+for i, path in enumerate(sys.argv[1:]):
+    sqlmodel.SQLModel.metadata.clear()
+    name = f"_fk_fixture_{i}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    fks = []
+    for value in list(vars(module).values()):
+        if isinstance(value, type) and value.__module__ == name and hasattr(value, "__table__"):
+            for c in value.__table__.constraints:
+                if isinstance(c, ForeignKeyConstraint):
+                    fks.append({"table": value.__table__.name, "columns": [e.parent.name for e in c.elements],
+                                "target": [e.target_fullname for e in c.elements], "ondelete": c.ondelete, "onupdate": c.onupdate})
+    out.append(fks)
+json.dump(out, sys.stdout)
+`;
+    const r = spawnSync('python3', ['-c', script, ...files], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const built = JSON.parse(r.stdout) as { table: string; columns: string[]; target: string[]; ondelete: string | null; onupdate: string | null }[][];
+    for (const [i, c] of cases.entries()) {
+      const options = optionsOf(c);
+      const fk = built[i]!.find((k) => k.table === options.table && k.columns.join() === options.column);
+      const target = fk?.target[0]!;
+      const real = {
+        target: target.split('.').length === 2 ? `public.${target}` : target,
+        onDelete: fk?.ondelete?.toUpperCase() ?? 'NO ACTION',
+        onUpdate: fk?.onupdate?.toUpperCase() ?? 'NO ACTION',
+      };
+      const want = asked(options);
+      expect([c.name, Object.fromEntries(Object.keys(want).map((k) => [k, real[k as keyof typeof real]]))]).toEqual([c.name, want]);
+    }
+  });
+
+  const source = `from typing import Optional
+
+from sqlalchemy import Column, ForeignKey, ForeignKeyConstraint, Integer
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlmodel import Field, SQLModel
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = (ForeignKeyConstraint(["a_id", "b_id"], ["pairs.a", "pairs.b"]),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey(User.id))
+    editor_id: Mapped[int] = mapped_column(ForeignKey(Account.id))
+    both_id: Mapped[int] = mapped_column(ForeignKey("users.id"), ForeignKey("accounts.id"))
+    plain: Mapped[int]
+    a_id: Mapped[int]
+    b_id: Mapped[int]
+    computed_id: Mapped[int] = mapped_column(ForeignKey(TARGET))
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_ref: Mapped[int] = mapped_column("user_id")
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "teams"
+
+    id: int = Field(primary_key=True)
+    owner_id: int = Field(foreign_key="users.id")
+    lead_id: Optional[int] = Field(default=None, sa_column=Column(Integer))
+`;
+  const refusal = (transform: string, options: object) => {
+    try {
+      run(transform, source, options);
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, as cannot-apply, ON UPDATE in a Field(foreign_key=...) but keeps its NO ACTION', () => {
+    expect(refusal('sqlmodel-on-update', { table: 'teams', column: 'owner_id', onUpdate: 'CASCADE' })).toEqual([
+      'CannotApply',
+      "Team.owner_id: SQLModel's Field(foreign_key=...) has no onupdate; declare the key with sa_column=Column(ForeignKey(..., onupdate=...)) by hand",
+    ]);
+    expect(run('sqlmodel-on-update', source, { table: 'teams', column: 'owner_id', onUpdate: 'NO ACTION' })).toBe(source);
+  });
+
+  it('refuses, as cannot-apply, a column with no key to edit', () => {
+    expect(refusal('sqlmodel-on-update', { table: 'teams', column: 'lead_id', onUpdate: 'CASCADE' })).toEqual([
+      'CannotApply',
+      'Team.lead_id has no foreign key to set onupdate on',
+    ]);
+    expect(refusal('sqlmodel-on-delete', { table: 'posts', column: 'plain', onDelete: 'CASCADE' })).toEqual([
+      'CannotApply',
+      'Post.plain has no ForeignKey(...) to set ondelete on',
+    ]);
+    expect(refusal('sqlmodel-foreign-key', { table: 'teams', column: 'lead_id', target: 'users.id' })).toEqual([
+      'CannotApply',
+      'Team.lead_id has no ForeignKey(...) to point elsewhere; add one by hand',
+    ]);
+  });
+
+  it('refuses, as cannot-apply, keys it cannot edit one column at a time', () => {
+    expect(refusal('sqlmodel-on-delete', { table: 'posts', column: 'a_id', onDelete: 'CASCADE' })).toEqual([
+      'CannotApply',
+      'Post.a_id is one column of a multi-column ForeignKeyConstraint; edit it by hand',
+    ]);
+    expect(refusal('sqlmodel-foreign-key', { table: 'posts', column: 'both_id', target: 'users.id' })).toEqual([
+      'CannotApply',
+      'Post.both_id has several ForeignKey(...) arguments; edit them by hand',
+    ]);
+    expect(refusal('sqlmodel-foreign-key', { table: 'posts', column: 'computed_id', target: 'users.id' })).toEqual([
+      'CannotApply',
+      "Post.computed_id: the foreign key's target TARGET is neither a string nor Model.column; edit it by hand",
+    ]);
+  });
+
+  it('points a Model.column target only at a class declared earlier in this file, by its column’s name, in public', () => {
+    const why = (column: string, target: string) => refusal('sqlmodel-foreign-key', { table: 'posts', column, target })?.[1];
+    expect(why('author_id', 'accounts.id')).toBe(
+      'Post.author_id: cannot point ForeignKey at accounts.id as Model.column: Account is not defined before Post; edit it by hand',
+    );
+    expect(why('author_id', 'members.id')).toBe(
+      'Post.author_id: cannot point ForeignKey at members.id as Model.column: no class of this file declares members.id; edit it by hand',
+    );
+    expect(why('author_id', 'auth.accounts.id')).toBe(
+      'Post.author_id: cannot point ForeignKey at accounts.id as Model.column: auth is not the public schema; edit it by hand',
+    );
+    expect(why('author_id', 'accounts.user_id')).toBe(
+      'Post.author_id: cannot point ForeignKey at accounts.user_id as Model.column: its attribute is Account.user_ref; edit it by hand',
+    );
+    // `Account.id` already names accounts.id: nothing to do, whatever order the classes are in.
+    expect(run('sqlmodel-foreign-key', source, { table: 'posts', column: 'editor_id', target: 'accounts.id' })).toBe(source);
+  });
+});
+
+describe('sqlmodel-column-add', () => {
+  interface AddOptions {
+    table: string;
+    column: string;
+    after?: string;
+    type: string;
+    nullable: string;
+    default?: string;
+    datetime?: string;
+  }
+  const addCases = fixtureCases('sqlmodel-column-add').map((name) => ({
+    name,
+    options: JSON.parse(fixture('sqlmodel-column-add', name, '.options.json')) as AddOptions,
+    file: path.join(root, '__testfixtures__', 'sqlmodel-column-add', `${name}.output.py`),
+  }));
+
+  it('is a Python transform', () => {
+    expect(columnAddLanguage).toBe('python');
+  });
+
+  it('writes columns the Python reader reads back as exactly the asked column, where it was asked', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    for (const { name, options } of addCases) {
+      writeFileSync(path.join(dir, `${name}.py`), fixture('sqlmodel-column-add', name, '.output.py'));
+      // The reader assumes the SQLModel release the transform was told about: what a plain `datetime` means.
+      const sqlmodelVersion = options.datetime === 'timestamp with time zone' ? '0.0.47' : '0.0.44';
+      const model = await readSqlModel({ name: 'sqlmodel', files: [`${name}.py`], cwd: dir, sqlmodelVersion });
+      const columns = model.tables.find((t) => t.name === options.table)!.columns;
+      const column = columns.find((c) => c.name === options.column)!;
+      expect([name, column.type.sql, column.nullable, normalizeDefault(column.default)]).toEqual([
+        name,
+        options.type,
+        options.nullable === 'true',
+        options.default === undefined ? undefined : normalizeDefault(options.default),
+      ]);
+      const names = columns.map((c) => c.name);
+      expect([name, names.indexOf(options.column)]).toEqual([name, options.after ? names.indexOf(options.after) + 1 : 0]);
+      expect([name, model.diagnostics]).toEqual([name, []]);
+    }
+  });
+
+  it('gives, under real SQLAlchemy/SQLModel when installed, the asked type, nullability and default', () => {
+    if (spawnSync('python3', ['-c', 'import sqlmodel'], { encoding: 'utf8' }).status !== 0) return; // the reader's read-back above still ran
+    const check = spawnSync('python3', ['test/fixtures/python/sqlmodel_oracle.py', ...addCases.map((c) => c.file)], { cwd: root, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    type Column = { name: string; type: string; nullable: boolean; default: string | null };
+    const out = JSON.parse(check.stdout) as { sqlmodelVersion: string; files: Record<string, { name: string; columns: Column[] }[]> };
+    // The fixtures that rely on what a plain `datetime` means are written for the release this oracle runs.
+    expect(out.sqlmodelVersion).toBe('0.0.47');
+    const formatType = (ddl: string) => ddl.toLowerCase().replace(/^varchar/, 'character varying').replace(/^float$/, 'double precision').replace(/, /g, ',');
+    for (const { name, options, file } of addCases) {
+      const tables = Object.entries(out.files).find(([f]) => path.resolve(root, f) === file)![1];
+      const real = tables.find((t) => t.name === options.table)!.columns.find((c) => c.name === options.column)!;
+      // PostgreSQL stores a quoted constant cast to the column's type.
+      const stored = real.default && /^'.*'$/.test(real.default) ? `${real.default}::${formatType(real.type)}` : real.default;
+      expect([name, formatType(real.type), real.nullable, normalizeDefault(stored ?? undefined)]).toEqual([
+        name,
+        options.type,
+        options.nullable === 'true',
+        options.default === undefined ? undefined : normalizeDefault(options.default),
+      ]);
+    }
+  });
+
+  const source = `from sqlalchemy import Column, Integer, MetaData, Table
+from sqlmodel import Field, SQLModel
+
+metadata = MetaData()
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "teams"
+
+    id: str = Field(primary_key=True)
+
+
+class Legacy(SQLModel):
+    __tablename__ = "legacy"
+    __table__ = Table("legacy", metadata, Column("id", Integer, primary_key=True))
+`;
+  const refusal = (options: object) => {
+    try {
+      run('sqlmodel-column-add', source, { nullable: 'true', ...options });
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, as cannot-apply, what it does not write into', () => {
+    expect(refusal({ table: 'users', column: 'x', type: 'text' })).toEqual(['CannotApply', 'no model class for table "users" in this file']);
+    expect(refusal({ table: 'legacy', column: 'x', type: 'text' })).toEqual([
+      'CannotApply',
+      'Legacy declares its columns in __table__ = Table(...); add x there by hand',
+    ]);
+    expect(refusal({ table: 'teams', column: 'x', after: 'nope', type: 'text' })).toEqual([
+      'CannotApply',
+      'Team has no attribute for column nope in its own body to add x after',
+    ]);
+    expect(refusal({ table: 'teams', column: 'x', type: 'mood' })).toEqual([
+      'CannotApply',
+      'no Python declaration of mood is written by this fix; add the column by hand',
+    ]);
+    expect(refusal({ table: 'teams', column: 'class', type: 'text' })).toEqual(['CannotApply', 'class is not a Python identifier; add the column by hand']);
+    expect(refusal({ table: 'teams', column: 'x', type: 'integer', nullable: 'maybe' })).toEqual([
+      'Error',
+      'sqlmodel-column-add: nullable must be true or false; got "maybe"',
+    ]);
+  });
+
+  it('changes nothing when the class already has the column', () => {
+    expect(run('sqlmodel-column-add', source, { table: 'teams', column: 'id', type: 'integer', nullable: 'false' })).toBe(source);
   });
 });

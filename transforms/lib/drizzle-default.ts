@@ -54,6 +54,11 @@ export function defaultCallText(sql: string, builder: string | undefined, q: '"'
   return { text: `default(sql\`${templateText(sql.trim())}\`)`, usesSql: true };
 }
 
+/** ``default(sql`…`)``: for values no literal says, such as an array column's (a string would not type-check). */
+export function sqlDefaultCallText(sql: string): DefaultCallText {
+  return { text: `default(sql\`${templateText(sql.trim())}\`)`, usesSql: true };
+}
+
 /** `sql\`…\`` without substitutions: its SQL; undefined for anything else. */
 function sqlTemplate(node: Node): string | undefined {
   if (node.type !== 'TaggedTemplateExpression') return undefined;

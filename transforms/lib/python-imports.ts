@@ -21,7 +21,7 @@ function lineStart(source: string, offset: number): number {
 }
 
 /** The names a `from m import a, b as c` binds, with the node of each. */
-function importedNames(stmt: Node): { node: Node; local: string; imported: string }[] {
+export function importedNames(stmt: Node): { node: Node; local: string; imported: string }[] {
   return stmt.childrenForFieldName('name').flatMap((n) => {
     if (!n) return [];
     if (n.type === 'aliased_import') {
@@ -32,11 +32,11 @@ function importedNames(stmt: Node): { node: Node; local: string; imported: strin
   });
 }
 
-function moduleImports(root: Node): Node[] {
+export function moduleImports(root: Node): Node[] {
   return namedChildrenOf(root).filter((s) => s.type === 'import_from_statement' || s.type === 'import_statement');
 }
 
-function moduleName(stmt: Node): string {
+export function moduleName(stmt: Node): string {
   return stmt.childForFieldName('module_name')?.text ?? stmt.childForFieldName('name')?.text ?? '';
 }
 
@@ -87,9 +87,14 @@ export function extendFromImport(root: Node, source: string, module: string, nam
   return undefined;
 }
 
-function newTypingImport(root: Node, source: string, name: string): Edit[] {
+/** Imports `name` from a standard-library `module` (`datetime`, `decimal`, `uuid`) the way typing's names are. */
+export function addStdlibImport(root: Node, source: string, module: string, name: string): Edit[] {
+  return extendFromImport(root, source, module, name) ?? newTypingImport(root, source, name, module);
+}
+
+function newTypingImport(root: Node, source: string, name: string, module = 'typing'): Edit[] {
   const nl = newline(source);
-  const line = `from typing import ${name}`;
+  const line = `from ${module} import ${name}`;
   const imports = moduleImports(root).filter((s) => moduleName(s) !== '__future__');
   if (imports.length === 0) {
     const first = namedChildrenOf(root).find((s) => !isDocstring(s) && !(s.type === 'import_from_statement' && moduleName(s) === '__future__'));
@@ -107,7 +112,7 @@ function newTypingImport(root: Node, source: string, name: string): Edit[] {
     const at = lineStart(source, block[0]!.startIndex);
     return [{ start: at, end: at, text: `${line}${nl}${nl}` }];
   }
-  const after = block.find((s) => moduleName(s) > 'typing');
+  const after = block.find((s) => moduleName(s) > module);
   if (after) return [{ start: after.startIndex, end: after.startIndex, text: `${line}${nl}` }];
   const last = block[block.length - 1]!;
   const at = nextLineStart(source, last.endIndex);

@@ -1,0 +1,7 @@
+import { pgTable } from "drizzle-orm/pg-core";
+
+export const notes = pgTable("notes", (t) => ({
+  id: t.integer().primaryKey(),
+  body: t.text(),
+  createdAt: t.timestamp("created_at").notNull().defaultNow(),
+}));

@@ -1,0 +1,14 @@
+import { pgTable, text, integer, timestamp } from "drizzle-orm/pg-core";
+
+export const users = pgTable("users", { id: text("id").primaryKey() });
+
+export const apiKeys = pgTable("api_keys", {
+  id: text("id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  credits: integer("credits").notNull().default(0),
+  createdAt: integer("created_at").notNull(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revoked: text("revoked"),
+});

@@ -1,0 +1,8 @@
+import { pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  email: text("email").notNull(),
+  legacyCode: text("legacy_code"),
+  createdAt: timestamp("created_at").defaultNow(),
+});

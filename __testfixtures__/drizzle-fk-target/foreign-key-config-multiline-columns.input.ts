@@ -1,0 +1,21 @@
+import { foreignKey, pgTable, text } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { userCredits } from "./credits";
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id"),
+  },
+  (t) => [
+    foreignKey({
+      columns: [
+        t.ownerId, // owner
+      ],
+      foreignColumns: [
+        users.id, // owner
+      ],
+    }),
+  ],
+);
