@@ -14,7 +14,7 @@ import { splitStatements } from './sql-statements.ts';
 
 export async function introspectSqlFiles(location: string, cwd: string, options: IntrospectOptions): Promise<Introspection> {
   const scripts = await loadSqlScripts(location, cwd);
-  const steps = scripts.flatMap((script) => script.chunks.map((chunk) => ({ script, ...chunk })));
+  const steps = scripts.flatMap((script) => script.chunks.flatMap((chunk) => bounded({ script, ...chunk })));
   const extensions = extensionsCreatedBy(scripts.map((s) => s.text));
   const db = await startPglite(extensions);
   try {
@@ -27,10 +27,35 @@ export async function introspectSqlFiles(location: string, cwd: string, options:
 }
 
 /** A piece of a script applied with one `exec`: [start, end) in its script's text. */
-interface Step {
+export interface Step {
   script: SqlScript;
   start: number;
   end: number;
+}
+
+/**
+ * One `exec` is one implicit transaction, which holds a lock on everything it creates until it ends: a
+ * 5,000-table dump applied whole runs out of PGlite's lock table ("out of shared memory"). A big piece is
+ * applied in runs of whole statements instead; a script's own BEGIN … COMMIT still spans them, as a
+ * session's transaction does.
+ */
+const STEP_CHARS = 256 * 1024;
+
+export function bounded(step: Step): Step[] {
+  if (step.end - step.start <= STEP_CHARS) return [step];
+  const out: Step[] = [];
+  let start = step.start;
+  let end = step.start;
+  for (const range of splitStatements(step.script.text.slice(step.start, step.end))) {
+    const stmtEnd = step.start + range.end;
+    if (stmtEnd - start > STEP_CHARS && end > start) {
+      out.push({ script: step.script, start, end });
+      start = end;
+    }
+    end = stmtEnd;
+  }
+  if (step.end > start) out.push({ script: step.script, start, end: step.end });
+  return out;
 }
 
 async function startPglite(extensions: string[]): Promise<PGlite> {

@@ -1,6 +1,7 @@
 // Finds where each statement of a SQL script starts and ends, knowing enough of PostgreSQL's lexical rules
-// (quotes, E'' strings, dollar quoting, nested comments) not to split inside them. Scripts are still run
-// whole; this only points at the statement that failed and finds psql's meta-commands between statements.
+// (quotes, E'' strings, dollar quoting, nested comments) not to split inside them. It cuts very big scripts
+// into runs of whole statements (replay.ts), points at the statement that failed and finds psql's
+// meta-commands between statements.
 
 export interface StatementRange {
   /** Offset of the statement's first character that is not whitespace or a comment. */
