@@ -73,13 +73,23 @@ describe('discoverDrizzleConfig', () => {
 });
 
 describe('loadConfig with only a drizzle config', () => {
-  it('takes the drizzle source (with casing) and the database from dbCredentials.url', () => {
+  it('takes the drizzle source (with casing) and the database from dbCredentials.url, with its filters', () => {
     const config = loadConfig({ cwd: project, env: { APP_DATABASE_URL: 'postgres://app@localhost/app' } });
     expect(config.sources).toEqual([
-      { name: 'database', kind: 'database', url: 'postgres://app@localhost/app' },
+      { name: 'database', kind: 'database', url: 'postgres://app@localhost/app', schemas: ['public'], tables: { include: ['app_*'] } },
       { name: 'drizzle', kind: 'drizzle', files: [path.join(project, 'src/db/index.ts')], casing: 'snake_case' },
     ]);
     expect(config.truth).toBe('database');
+  });
+
+  it('reads `!` in tablesFilter as an exclusion, and keeps the filters when --db names another server', () => {
+    const dir = dirWith({
+      'drizzle.config.ts': 'export default { schema: "./s.ts", tablesFilter: ["!*_archive", "!audit"], dbCredentials: { url: "postgres://u@h/db" } };',
+      's.ts': '',
+    });
+    const expected = { name: 'database', kind: 'database', tables: { exclude: ['*_archive', 'audit'] } };
+    expect(loadConfig({ cwd: dir, env: {} }).sources[0]).toEqual({ ...expected, url: 'postgres://u@h/db' });
+    expect(loadConfig({ cwd: dir, env: {}, db: 'postgres://v@k/other' }).sources[0]).toEqual({ ...expected, url: 'postgres://v@k/other' });
   });
 
   it('lets --db stand in when the URL variable is not set', () => {

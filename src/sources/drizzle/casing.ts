@@ -1,6 +1,8 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { Casing } from './config.ts';
 import { findProperty, stringValue } from './literals.ts';
+import { nodeText } from './node-text.ts';
+import { forEachChild, isCallExpression } from './syntax-guards.ts';
 
 // Drizzle splits a key into words — runs of lowercase letters and digits, all-capital acronyms not followed
 // by a lowercase letter, and capitalised words — after dropping apostrophes, then joins them. Names must
@@ -27,15 +29,18 @@ export function columnNameFromKey(key: string, casing: Casing | undefined): stri
  * `casing` passed to `drizzle(client, { casing: "snake_case" })` (or `drizzle({ client, casing })`) in
  * one of the files read. Looked for only where the text mentions `casing`, so files without it cost nothing.
  */
-export function casingFromDrizzleCall(sourceFile: SourceFile): Casing | undefined {
-  if (!sourceFile.getFullText().includes('casing')) return undefined;
-  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (call.getExpression().getText() !== 'drizzle') continue;
-    for (const arg of call.getArguments()) {
-      const prop = findProperty(arg, 'casing');
-      const value = prop && Node.isPropertyAssignment(prop) ? stringValue(prop.getInitializerOrThrow()) : undefined;
-      if (value === 'snake_case' || value === 'camelCase') return value;
+export function casingFromDrizzleCall(sourceFile: ts.SourceFile): Casing | undefined {
+  if (!sourceFile.text.includes('casing')) return undefined;
+  const visit = (node: ts.Node): Casing | undefined => {
+    if (isCallExpression(node) && nodeText(node.expression, sourceFile) === 'drizzle') {
+      for (const arg of node.arguments) {
+        const prop = findProperty(arg, 'casing', sourceFile);
+        const value = prop ? stringValue(prop.initializer) : undefined;
+        if (value === 'snake_case' || value === 'camelCase') return value;
+      }
     }
-  }
-  return undefined;
+    // Calls in source order, each before the calls inside it.
+    return forEachChild(node, visit);
+  };
+  return visit(sourceFile);
 }

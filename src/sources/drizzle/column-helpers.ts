@@ -1,11 +1,13 @@
-import { Node, type ObjectLiteralExpression } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { unwrap } from './chain.ts';
 import type { FileContext } from './context.ts';
+import { findVariable } from './declarations.ts';
+import { isObjectLiteralExpression } from './syntax-guards.ts';
 
 /** A shared column set (`export const timestamps = { createdAt: ..., }`) and the file it is written in. */
 export interface ColumnHelper {
   ctx: FileContext;
-  object: ObjectLiteralExpression;
+  object: ts.ObjectLiteralExpression;
 }
 
 /**
@@ -14,11 +16,11 @@ export interface ColumnHelper {
  * result (`...timestamps()`) would have to be run to be known.
  */
 export function findColumnHelper(ctx: FileContext, name: string, depth = 0): ColumnHelper | undefined {
-  const decl = ctx.file.sourceFile.getVariableDeclaration(name);
+  const decl = findVariable(ctx.file.sourceFile, name);
   if (decl) {
-    const init = decl.getInitializer();
+    const init = decl.initializer;
     const object = init && unwrap(init);
-    return object && Node.isObjectLiteralExpression(object) ? { ctx, object } : undefined;
+    return object && isObjectLiteralExpression(object) ? { ctx, object } : undefined;
   }
   const binding = ctx.imports.get(name);
   if (!binding || binding.imported === '*' || binding.imported === 'default' || depth > 8) return undefined;

@@ -1,29 +1,30 @@
-import { Node, type SpreadAssignment } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { Column, ForeignKey } from '../../model/schema.ts';
 import { columnNameFromKey } from './casing.ts';
 import { type ChainCall, accessPath, flattenChain, returnedExpression, unwrap } from './chain.ts';
-import { SERIAL_BUILDERS, columnSqlType, isColumnBuilder, typeOptionNames } from './column-types.ts';
-import { type FileContext, type TableDraft, span, warn } from './context.ts';
 import { findColumnHelper } from './column-helpers.ts';
+import { SERIAL_BUILDERS, columnSqlType, isColumnBuilder, typeOptionNames } from './column-types.ts';
+import { type FileContext, type TableDraft, span, text, warn } from './context.ts';
 import { defaultSql } from './defaults.ts';
 import { fkActionFromDrizzle } from './fk-actions.ts';
 import { findProperty, literalObject, literalValue, propertyKey, quoteIdent, quoteSqlString, stringValue } from './literals.ts';
 import { classifyCallee } from './pg-core.ts';
+import { isIdentifier, isObjectLiteralExpression, isPropertyAssignment, isSpreadAssignment } from './syntax-guards.ts';
 
 /** Reads the column object of `pgTable("x", { ... })`; `helperParam` is `t` in `pgTable("x", (t) => ({ ... }))`. */
-export function readColumns(draft: TableDraft, columns: Node, helperParam?: string, spreading = new Set<Node>()): void {
+export function readColumns(draft: TableDraft, columns: ts.Node, helperParam?: string, spreading = new Set<ts.Node>()): void {
   const ctx = draft.ctx;
   const obj = unwrap(columns);
-  if (!Node.isObjectLiteralExpression(obj)) {
+  if (!isObjectLiteralExpression(obj)) {
     warn(ctx, `columns of table ${draft.table.name} are not an object literal; table read without columns`, columns);
     return;
   }
-  for (const prop of obj.getProperties()) {
-    if (Node.isPropertyAssignment(prop)) {
-      const key = propertyKey(prop);
+  for (const prop of obj.properties) {
+    if (isPropertyAssignment(prop)) {
+      const key = propertyKey(prop, ctx.file.sourceFile);
       if (key === undefined) warn(ctx, `computed column key in table ${draft.table.name} ignored`, prop);
-      else readColumn(draft, prop, key, prop.getInitializerOrThrow(), helperParam);
-    } else if (Node.isSpreadAssignment(prop)) {
+      else readColumn(draft, prop, key, prop.initializer, helperParam);
+    } else if (isSpreadAssignment(prop)) {
       readSpread(draft, prop, helperParam, spreading);
     } else {
       warn(ctx, `unsupported column definition in table ${draft.table.name} ignored`, prop);
@@ -33,30 +34,30 @@ export function readColumns(draft: TableDraft, columns: Node, helperParam?: stri
 
 // Shared column sets (`...timestamps`) are common. Their columns are read in the file they are written in
 // (its imports name the builders; spans point there), into the table that spreads them.
-function readSpread(draft: TableDraft, spread: SpreadAssignment, helperParam: string | undefined, spreading: Set<Node>): void {
-  const expr = unwrap(spread.getExpression());
-  const helper = Node.isIdentifier(expr) ? findColumnHelper(draft.ctx, expr.getText()) : undefined;
+function readSpread(draft: TableDraft, spread: ts.SpreadAssignment, helperParam: string | undefined, spreading: Set<ts.Node>): void {
+  const expr = unwrap(spread.expression);
+  const helper = isIdentifier(expr) ? findColumnHelper(draft.ctx, text(draft.ctx, expr)) : undefined;
   if (helper && !spreading.has(helper.object)) {
     const inFile = helper.ctx === draft.ctx ? draft : { ...draft, ctx: helper.ctx };
     readColumns(inFile, helper.object, helper.ctx === draft.ctx ? helperParam : undefined, new Set([...spreading, helper.object]));
   } else {
-    warn(draft.ctx, `spread ${expr.getText()} in table ${draft.table.name} cannot be read statically; ignored`, spread);
+    warn(draft.ctx, `spread ${text(draft.ctx, expr)} in table ${draft.table.name} cannot be read statically; ignored`, spread);
   }
 }
 
-function readColumn(draft: TableDraft, prop: Node, key: string, value: Node, helperParam?: string): void {
+function readColumn(draft: TableDraft, prop: ts.Node, key: string, value: ts.Node, helperParam?: string): void {
   const ctx = draft.ctx;
-  const chain = flattenChain(value);
-  const callee = chain && classifyCallee(ctx, chain.root.getExpression(), helperParam);
+  const chain = flattenChain(value, ctx.file.sourceFile);
+  const callee = chain && classifyCallee(ctx, chain.root.expression, helperParam);
   if (!chain || !callee) {
     warn(ctx, `unsupported column definition ${draft.table.name}.${key} ignored`, prop);
     return;
   }
-  const args = chain.root.getArguments();
+  const args = chain.root.arguments;
   const name = stringValue(args[0]) ?? columnNameFromKey(key, ctx.casing);
   const column: Column = {
     name,
-    type: { sql: null, written: chain.root.getText() },
+    type: { sql: null, written: text(ctx, chain.root) },
     nullable: true,
     loc: span(ctx, prop),
     binding: key,
@@ -88,13 +89,13 @@ function readColumn(draft: TableDraft, prop: Node, key: string, value: Node, hel
   draft.byKey.set(key, column);
 }
 
-function builderType(ctx: FileContext, builder: string, args: Node[], root: Node): string | null {
+function builderType(ctx: FileContext, builder: string, args: readonly ts.Node[], root: ts.Node): string | null {
   if (!isColumnBuilder(builder)) {
     warn(ctx, `unsupported column builder ${builder} ignored`, root);
     return null;
   }
-  const optsNode = args.find((a) => Node.isObjectLiteralExpression(unwrap(a)));
-  const opts = literalObject(optsNode);
+  const optsNode = args.find((a) => isObjectLiteralExpression(unwrap(a)));
+  const opts = literalObject(optsNode, ctx.file.sourceFile);
   const unreadable = typeOptionNames(builder).filter((o) => opts?.unknown.has(o));
   if (unreadable.length > 0) {
     warn(ctx, `${builder} option ${unreadable.join(', ')} is not a literal; column type left unknown`, root);
@@ -128,7 +129,7 @@ function readModifier(draft: TableDraft, column: Column, call: ChainCall, builde
       const arg = call.args[0];
       if (!arg) warn(ctx, `generatedAlwaysAs() of ${draft.table.name}.${column.name} has no expression; ignored`, call.call);
       // Its expression may name columns declared further down, so it is read once the table is complete.
-      else draft.pendingGenerated.push({ column, node: arg });
+      else draft.pendingGenerated.push({ column, node: arg, ctx });
       return;
     }
     case 'primaryKey':
@@ -141,7 +142,7 @@ function readModifier(draft: TableDraft, column: Column, call: ChainCall, builde
       return;
     case 'unique': {
       const name = stringValue(call.args[0]);
-      const nulls = literalObject(call.args[1])?.values.get('nulls');
+      const nulls = literalObject(call.args[1], ctx.file.sourceFile)?.values.get('nulls');
       draft.table.uniques.push({
         columns: [column.name],
         ...(name !== undefined && { name }),
@@ -169,17 +170,17 @@ function readModifier(draft: TableDraft, column: Column, call: ChainCall, builde
 
 function readDefault(draft: TableDraft, column: Column, call: ChainCall, builder: string | undefined): void {
   const arg = call.args[0];
-  const sql = arg && defaultSql(arg, builder);
+  const sql = arg && defaultSql(arg, builder, draft.ctx.file.sourceFile);
   if (sql === null) return;
   if (sql !== undefined) column.default = sql;
-  else warn(draft.ctx, `default ${arg?.getText() ?? '()'} of column ${column.name} is not a literal; ignored`, call.call);
+  else warn(draft.ctx, `default ${arg ? text(draft.ctx, arg) : '()'} of column ${column.name} is not a literal; ignored`, call.call);
 }
 
 function readReferences(draft: TableDraft, column: Column, call: ChainCall): void {
   const ctx = draft.ctx;
   const [fnArg, actionsArg] = call.args;
   const target = fnArg && returnedExpression(unwrap(fnArg));
-  const path = target && accessPath(target);
+  const path = target && accessPath(target, ctx.file.sourceFile);
   if (!target || !path || path.length < 2) {
     warn(ctx, `references target of ${draft.table.name}.${column.name} is not \`() => table.column\`; ignored`, fnArg ?? call.nameNode);
     return;
@@ -197,21 +198,21 @@ function readReferences(draft: TableDraft, column: Column, call: ChainCall): voi
   draft.pendingFks.push({ ctx, fk, targets: [{ kind: 'path', path, node: target }], node: call.call });
 }
 
-function readActions(ctx: FileContext, obj: Node | undefined) {
-  const onDeleteNode = findProperty(obj, 'onDelete');
+function readActions(ctx: FileContext, obj: ts.Node | undefined) {
+  const onDeleteNode = findProperty(obj, 'onDelete', ctx.file.sourceFile);
   return {
     onDelete: actionOf(ctx, onDeleteNode),
-    onUpdate: actionOf(ctx, findProperty(obj, 'onUpdate')),
+    onUpdate: actionOf(ctx, findProperty(obj, 'onUpdate', ctx.file.sourceFile)),
     onDeleteNode,
   };
 }
 
 /** The action of an `onDelete: "cascade"` property or an `.onDelete("cascade")` argument. */
-export function actionOf(ctx: FileContext, node: Node | undefined): ForeignKey['onDelete'] {
+export function actionOf(ctx: FileContext, node: ts.Node | undefined): ForeignKey['onDelete'] {
   if (!node) return 'NO ACTION';
-  const value = Node.isPropertyAssignment(node) ? node.getInitializerOrThrow() : node;
-  const text = stringValue(value);
-  const action = text === undefined ? undefined : fkActionFromDrizzle(text);
-  if (!action) warn(ctx, `referential action ${value.getText()} not understood; read as NO ACTION`, value);
+  const value = isPropertyAssignment(node) ? node.initializer : node;
+  const written = stringValue(value);
+  const action = written === undefined ? undefined : fkActionFromDrizzle(written);
+  if (!action) warn(ctx, `referential action ${text(ctx, value)} not understood; read as NO ACTION`, value);
   return action ?? 'NO ACTION';
 }

@@ -4,11 +4,26 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Node, Project, ts, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
-import type { SourceSpec } from '../../config/types.ts';
+import { ts } from 'ts-morph';
+import type { DatabaseSourceSpec, SourceSpec } from '../../config/types.ts';
 import { ConfigError } from '../../errors.ts';
 import { returnedExpression, unwrap } from './chain.ts';
+import { findVariable } from './declarations.ts';
 import { literalValue, propertyKey } from './literals.ts';
+import { nodeText } from './node-text.ts';
+import {
+  isArrayLiteralExpression,
+  isBinaryExpression,
+  isCallExpression,
+  isElementAccessExpression,
+  isExportAssignment,
+  isExpressionStatement,
+  isIdentifier,
+  isObjectLiteralExpression,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isTemplateExpression,
+} from './syntax-guards.ts';
 
 export type Casing = 'snake_case' | 'camelCase';
 
@@ -109,26 +124,27 @@ function jsonValue(value: unknown): Value {
 }
 
 function fromScript(file: string, text: string, shown: string): Values {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
-  const sourceFile = project.createSourceFile(path.basename(file).replace(/\.json$/, '.ts'), text);
-  const parsed = sourceFile.compilerNode as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] };
+  // Positions in messages count from after a BOM, as they did when a ts-morph project parsed the config.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const sourceFile = ts.createSourceFile(path.basename(file).replace(/\.json$/, '.ts'), source, ts.ScriptTarget.Latest, false);
+  const parsed = sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] };
   const error = parsed.parseDiagnostics?.[0];
   if (error) {
-    const { line, character } = sourceFile.compilerNode.getLineAndCharacterOfPosition(error.start ?? 0);
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(error.start ?? 0);
     throw new ConfigError(`${shown}:${line + 1}:${character + 1}: syntax error: ${ts.flattenDiagnosticMessageText(error.messageText, ' ')}`);
   }
   const obj = configObject(sourceFile);
   if (!obj) throw new ConfigError(`${shown}: no \`export default { ... }\` / \`defineConfig({ ... })\` object to read`);
   const values: Values = new Map();
-  for (const prop of obj.getProperties()) {
-    const key = propertyKey(prop);
-    if (key === undefined || !Node.isPropertyAssignment(prop)) continue;
-    const init = unwrap(prop.getInitializerOrThrow());
-    if (key === 'dbCredentials' && Node.isObjectLiteralExpression(init)) {
-      for (const inner of init.getProperties()) {
-        const innerKey = propertyKey(inner);
-        if (innerKey !== undefined && Node.isPropertyAssignment(inner)) {
-          values.set(`dbCredentials.${innerKey}`, scriptValue(sourceFile, inner.getInitializerOrThrow()));
+  for (const prop of obj.properties) {
+    const key = propertyKey(prop, sourceFile);
+    if (key === undefined || !isPropertyAssignment(prop)) continue;
+    const init = unwrap(prop.initializer);
+    if (key === 'dbCredentials' && isObjectLiteralExpression(init)) {
+      for (const inner of init.properties) {
+        const innerKey = propertyKey(inner, sourceFile);
+        if (innerKey !== undefined && isPropertyAssignment(inner)) {
+          values.set(`dbCredentials.${innerKey}`, scriptValue(sourceFile, inner.initializer));
         }
       }
     } else {
@@ -139,66 +155,66 @@ function fromScript(file: string, text: string, shown: string): Values {
 }
 
 /** The object of `export default defineConfig({...})`, `export default {...}`, `module.exports = {...}`, through one variable. */
-function configObject(sourceFile: SourceFile): ObjectLiteralExpression | undefined {
-  let expr: Node | undefined;
-  for (const statement of sourceFile.getStatements()) {
-    if (Node.isExportAssignment(statement)) expr = statement.getExpression();
-    if (Node.isExpressionStatement(statement)) {
-      const e = statement.getExpression();
-      if (Node.isBinaryExpression(e) && e.getLeft().getText() === 'module.exports') expr = e.getRight();
+function configObject(sourceFile: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  let expr: ts.Node | undefined;
+  for (const statement of sourceFile.statements) {
+    if (isExportAssignment(statement)) expr = statement.expression;
+    if (isExpressionStatement(statement)) {
+      const e = statement.expression;
+      if (isBinaryExpression(e) && nodeText(e.left, sourceFile) === 'module.exports') expr = e.right;
     }
   }
   return expr && objectOf(sourceFile, expr, 0);
 }
 
-function objectOf(sourceFile: SourceFile, node: Node, depth: number): ObjectLiteralExpression | undefined {
+function objectOf(sourceFile: ts.SourceFile, node: ts.Node, depth: number): ts.ObjectLiteralExpression | undefined {
   const expr = unwrap(node);
   if (depth > 4) return undefined;
-  if (Node.isObjectLiteralExpression(expr)) return expr;
+  if (isObjectLiteralExpression(expr)) return expr;
   // `defineConfig({...})`, and `defineConfig(() => ({...}))`.
-  if (Node.isCallExpression(expr)) {
-    const arg = expr.getArguments()[0];
+  if (isCallExpression(expr)) {
+    const arg = expr.arguments[0];
     if (!arg) return undefined;
     const returned = returnedExpression(unwrap(arg));
     return objectOf(sourceFile, returned ?? arg, depth + 1);
   }
-  if (Node.isIdentifier(expr)) {
-    const init = sourceFile.getVariableDeclaration(expr.getText())?.getInitializer();
+  if (isIdentifier(expr)) {
+    const init = findVariable(sourceFile, nodeText(expr, sourceFile))?.initializer;
     return init && objectOf(sourceFile, init, depth + 1);
   }
   return undefined;
 }
 
-function scriptValue(sourceFile: SourceFile, node: Node, depth = 0): Value {
+function scriptValue(sourceFile: ts.SourceFile, node: ts.Node, depth = 0): Value {
   const expr = unwrap(node);
-  if (depth > 8) return new Opaque(expr.getText());
+  if (depth > 8) return new Opaque(nodeText(expr, sourceFile));
   const literal = literalValue(expr);
   if (literal !== undefined) return literal;
-  if (Node.isArrayLiteralExpression(expr)) return expr.getElements().map((e) => scriptValue(sourceFile, e, depth + 1));
-  const env = envName(expr);
+  if (isArrayLiteralExpression(expr)) return expr.elements.map((e) => scriptValue(sourceFile, e, depth + 1));
+  const env = envName(expr, sourceFile);
   if (env) return new EnvRef(env);
   // `${root}/schema.ts`, with every interpolation a string the config declares.
-  if (Node.isTemplateExpression(expr)) {
-    let text = expr.getHead().getLiteralText();
-    for (const span of expr.getTemplateSpans()) {
-      const part = scriptValue(sourceFile, span.getExpression(), depth + 1);
-      if (typeof part !== 'string') return new Opaque(expr.getText());
-      text += part + span.getLiteral().getLiteralText();
+  if (isTemplateExpression(expr)) {
+    let text = expr.head.text;
+    for (const span of expr.templateSpans) {
+      const part = scriptValue(sourceFile, span.expression, depth + 1);
+      if (typeof part !== 'string') return new Opaque(nodeText(expr, sourceFile));
+      text += part + span.literal.text;
     }
     return text;
   }
   // `const schema = "./src/db"` declared above the config.
-  if (Node.isIdentifier(expr)) {
-    const init = sourceFile.getVariableDeclaration(expr.getText())?.getInitializer();
+  if (isIdentifier(expr)) {
+    const init = findVariable(sourceFile, nodeText(expr, sourceFile))?.initializer;
     if (init) return scriptValue(sourceFile, init, depth + 1);
   }
-  return new Opaque(expr.getText());
+  return new Opaque(nodeText(expr, sourceFile));
 }
 
-function envName(expr: Node): string | undefined {
-  if (Node.isPropertyAccessExpression(expr) && expr.getExpression().getText() === 'process.env') return expr.getName();
-  if (Node.isElementAccessExpression(expr) && expr.getExpression().getText() === 'process.env') {
-    const arg = expr.getArgumentExpression();
+function envName(expr: ts.Node, sourceFile: ts.SourceFile): string | undefined {
+  if (isPropertyAccessExpression(expr) && nodeText(expr.expression, sourceFile) === 'process.env') return nodeText(expr.name, sourceFile);
+  if (isElementAccessExpression(expr) && nodeText(expr.expression, sourceFile) === 'process.env') {
+    const arg: ts.Expression | undefined = expr.argumentExpression;
     const name = arg && literalValue(arg);
     return typeof name === 'string' ? name : undefined;
   }
@@ -239,6 +255,22 @@ export function drizzleConfigSources(cwd: string, env: Record<string, string | u
     { name: 'drizzle', kind: 'drizzle', files: config.schema, ...(config.casing && { casing: config.casing }) },
   ];
   const url = config.url ?? (config.urlEnv === undefined ? undefined : env[config.urlEnv]);
-  if (url && /^postgres(ql)?:\/\//i.test(url)) sources.unshift({ name: 'database', kind: 'database', url });
+  if (url && /^postgres(ql)?:\/\//i.test(url)) sources.unshift({ name: 'database', kind: 'database', url, ...databaseFilters(config) });
   return sources;
+}
+
+/**
+ * drizzle-kit's `schemaFilter` and `tablesFilter` (globs, `!` negating) limit which database tables it looks
+ * at; the database source honours them the same way, so drift in tables the project leaves to others is not
+ * reported.
+ */
+function databaseFilters(config: DrizzleConfig): Pick<DatabaseSourceSpec, 'schemas' | 'tables'> {
+  const out: Pick<DatabaseSourceSpec, 'schemas' | 'tables'> = {};
+  if (config.schemaFilter?.length) out.schemas = config.schemaFilter;
+  if (config.tablesFilter?.length) {
+    const include = config.tablesFilter.filter((p) => !p.startsWith('!'));
+    const exclude = config.tablesFilter.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    out.tables = { ...(include.length && { include }), ...(exclude.length && { exclude }) };
+  }
+  return out;
 }

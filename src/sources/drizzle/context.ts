@@ -1,9 +1,10 @@
-import type { Node } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { Column, Diagnostic, ForeignKey, Span, Table } from '../../model/schema.ts';
 import type { Casing } from './config.ts';
-import type { LoadedFile } from './load.ts';
 import type { ImportBinding, ReExport } from './imports.ts';
+import type { LoadedFile } from './load.ts';
 import type { ModuleResolver } from './modules.ts';
+import { nodeText } from './node-text.ts';
 
 export interface Program {
   modules: ModuleResolver;
@@ -46,8 +47,8 @@ export interface TableDraft {
   byKey: Map<string, Column>;
   pendingFks: PendingFk[];
   pendingTypes: PendingType[];
-  /** `.generatedAlwaysAs(...)` expressions, read once every column of the table is known. */
-  pendingGenerated: { column: Column; node: Node }[];
+  /** `.generatedAlwaysAs(...)` expressions, read once every column of the table is known, and the file each is written in. */
+  pendingGenerated: { column: Column; node: ts.Node; ctx: FileContext }[];
   /** A `check(...)` could not be read: the table's checks are then unknown rather than incomplete. */
   checksUnreadable?: boolean;
 }
@@ -60,8 +61,8 @@ export function ownColumn(draft: TableDraft, path: string[], param?: string): st
 
 /** A column reference as written: `t.userId` inside the table's own config, or `users.id` / `schema.users.id`. */
 export type ColumnRef =
-  | { kind: 'self'; key: string; node: Node }
-  | { kind: 'path'; path: string[]; node: Node };
+  | { kind: 'self'; key: string; node: ts.Node }
+  | { kind: 'path'; path: string[]; node: ts.Node };
 
 export interface PendingFk {
   /** Complete except for `target`, which is filled in once names can be resolved. */
@@ -69,7 +70,7 @@ export interface PendingFk {
   /** The file it is written in, when not the table's (a column spread from a helper in another file). */
   ctx?: FileContext;
   targets: ColumnRef[];
-  node: Node;
+  node: ts.Node;
 }
 
 /** A column built by something other than a pg-core builder: an enum from `pgEnum`, or a `customType`. */
@@ -78,15 +79,20 @@ export interface PendingType {
   column: Column;
   path: string[];
   isArray: boolean;
-  node: Node;
+  node: ts.Node;
 }
 
-export function span(ctx: FileContext, start: Node | number, end: Node | number = start): Span {
-  const from = typeof start === 'number' ? start : start.getStart();
-  const to = typeof end === 'number' ? end : end.getEnd();
+export function span(ctx: FileContext, start: ts.Node | number, end: ts.Node | number = start): Span {
+  const from = typeof start === 'number' ? start : start.getStart(ctx.file.sourceFile);
+  const to = typeof end === 'number' ? end : end.end;
   return ctx.file.lines.span(ctx.file.shown, from, to);
 }
 
-export function warn(ctx: FileContext, message: string, node?: Node): void {
+/** A node of the file `ctx` reads, as written there. */
+export function text(ctx: FileContext, node: ts.Node): string {
+  return nodeText(node, ctx.file.sourceFile);
+}
+
+export function warn(ctx: FileContext, message: string, node?: ts.Node): void {
   ctx.diagnostics.push(node ? { message, loc: span(ctx, node) } : { message });
 }

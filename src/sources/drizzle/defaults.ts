@@ -1,7 +1,9 @@
-import { Node } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { unwrap } from './chain.ts';
 import { literalValue, propertyKey, quoteSqlString } from './literals.ts';
+import { nodeText } from './node-text.ts';
 import { sqlTemplateText } from './sql-template.ts';
+import { isArrayLiteralExpression, isObjectLiteralExpression, isPropertyAssignment } from './syntax-guards.ts';
 
 // The contract for `.default(…)`: the default is recorded as PostgreSQL prints it back from the catalog
 // (`pg_get_expr(adbin)`) wherever the reader can know that statically, and otherwise as drizzle-kit writes
@@ -31,17 +33,17 @@ const NUMERIC_BUILDERS: Record<string, string> = {
 };
 
 /** The SQL of a default; `null` for `.default(null)` (no default), undefined when it cannot be read. */
-export function defaultSql(arg: Node, builder: string | undefined): string | null | undefined {
+export function defaultSql(arg: ts.Node, builder: string | undefined, sf: ts.SourceFile): string | null | undefined {
   const node = unwrap(arg);
   const value = literalValue(node);
   if (value === null) return null;
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return node.getText().replaceAll('_', '').replace(/^-\s+/, '-');
+  if (typeof value === 'number') return nodeText(node, sf).replaceAll('_', '').replace(/^-\s+/, '-');
   if (typeof value === 'string') return stringDefault(value, builder);
-  const sql = sqlTemplateText(node);
+  const sql = sqlTemplateText(node, sf);
   if (sql !== undefined) return sql;
   if (builder === 'json' || builder === 'jsonb') {
-    const json = jsonValue(node);
+    const json = jsonValue(node, sf);
     if (json === undefined) return undefined;
     const text = builder === 'jsonb' ? jsonbText(json) : JSON.stringify(json);
     return `${quoteSqlString(text)}::${builder}`;
@@ -59,20 +61,20 @@ function stringDefault(value: string, builder: string | undefined): string {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** A JSON value written as nested object/array literals of literals; undefined if any part is not one. */
-function jsonValue(node: Node): Json | undefined {
+function jsonValue(node: ts.Node, sf: ts.SourceFile): Json | undefined {
   const expr = unwrap(node);
   const literal = literalValue(expr);
   if (literal !== undefined) return literal;
-  if (Node.isArrayLiteralExpression(expr)) {
-    const items = expr.getElements().map(jsonValue);
+  if (isArrayLiteralExpression(expr)) {
+    const items = expr.elements.map((e) => jsonValue(e, sf));
     return items.every((i) => i !== undefined) ? (items as Json[]) : undefined;
   }
-  if (Node.isObjectLiteralExpression(expr)) {
+  if (isObjectLiteralExpression(expr)) {
     const out: { [key: string]: Json } = {};
-    for (const prop of expr.getProperties()) {
-      const key = propertyKey(prop);
-      if (key === undefined || !Node.isPropertyAssignment(prop)) return undefined;
-      const value = jsonValue(prop.getInitializerOrThrow());
+    for (const prop of expr.properties) {
+      const key = propertyKey(prop, sf);
+      if (key === undefined || !isPropertyAssignment(prop)) return undefined;
+      const value = jsonValue(prop.initializer, sf);
       if (value === undefined) return undefined;
       out[key] = value;
     }

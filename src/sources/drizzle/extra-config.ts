@@ -1,29 +1,40 @@
-import { Node, type CallExpression } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { ForeignKey, Index, IndexPart } from '../../model/schema.ts';
 import { type Chain, accessPath, flattenChain, returnedExpression, unwrap } from './chain.ts';
 import { actionOf } from './columns.ts';
-import { type ColumnRef, type TableDraft, ownColumn, span, warn } from './context.ts';
+import { type ColumnRef, type FileContext, type TableDraft, ownColumn, span, text, warn } from './context.ts';
 import { findProperty, stringValue } from './literals.ts';
+import { nodeText } from './node-text.ts';
 import { pgCoreName } from './pg-core.ts';
 import { sqlTemplateText } from './sql-template.ts';
+import {
+  isArrayLiteralExpression,
+  isArrowFunction,
+  isCallExpression,
+  isFunctionExpression,
+  isIdentifier,
+  isObjectLiteralExpression,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+} from './syntax-guards.ts';
 
 /** Reads the third argument of pgTable: `(t) => [ ... ]` or the older `(t) => ({ ... })`. */
-export function readExtraConfig(draft: TableDraft, arg: Node): void {
+export function readExtraConfig(draft: TableDraft, arg: ts.Node): void {
   const ctx = draft.ctx;
   const fn = unwrap(arg);
   const body = returnedExpression(fn);
-  const params = Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) ? fn.getParameters() : [];
-  const paramNode = params[0]?.getNameNode();
-  if (!body || (paramNode && !Node.isIdentifier(paramNode))) {
+  const params = isArrowFunction(fn) || isFunctionExpression(fn) ? fn.parameters : [];
+  const paramNode = params[0]?.name;
+  if (!body || (paramNode && !isIdentifier(paramNode))) {
     warn(ctx, `table config of ${draft.table.name} is not \`(t) => [...]\`; ignored`, arg);
     return;
   }
-  const param = paramNode?.getText();
-  let items: Node[];
-  if (Node.isArrayLiteralExpression(body)) {
-    items = body.getElements();
-  } else if (Node.isObjectLiteralExpression(body)) {
-    items = body.getProperties().map((p) => (Node.isPropertyAssignment(p) ? p.getInitializerOrThrow() : p));
+  const param = paramNode && text(ctx, paramNode);
+  let items: readonly ts.Node[];
+  if (isArrayLiteralExpression(body)) {
+    items = body.elements;
+  } else if (isObjectLiteralExpression(body)) {
+    items = body.properties.map((p) => (isPropertyAssignment(p) ? p.initializer : p));
   } else {
     warn(ctx, `table config of ${draft.table.name} does not return an array or object literal; ignored`, body);
     return;
@@ -31,9 +42,9 @@ export function readExtraConfig(draft: TableDraft, arg: Node): void {
   for (const item of items) readItem(draft, item, param);
 }
 
-function readItem(draft: TableDraft, item: Node, param: string | undefined): void {
-  const chain = flattenChain(item);
-  const kind = chain && pgCoreName(draft.ctx, chain.root.getExpression());
+function readItem(draft: TableDraft, item: ts.Node, param: string | undefined): void {
+  const chain = flattenChain(item, draft.ctx.file.sourceFile);
+  const kind = chain && pgCoreName(draft.ctx, chain.root.expression);
   switch (chain && kind) {
     case 'primaryKey':
       return readPrimaryKey(draft, chain!, item, param);
@@ -47,14 +58,14 @@ function readItem(draft: TableDraft, item: Node, param: string | undefined): voi
     case 'check':
       return readCheck(draft, chain!, item, param);
     default:
-      warn(draft.ctx, `unsupported table config ${kind ?? item.getText()} in ${draft.table.name} ignored`, item);
+      warn(draft.ctx, `unsupported table config ${kind ?? text(draft.ctx, item)} in ${draft.table.name} ignored`, item);
   }
 }
 
-function readPrimaryKey(draft: TableDraft, chain: Chain, item: Node, param: string | undefined): void {
-  const args = chain.root.getArguments();
-  const config = args.length === 1 && Node.isObjectLiteralExpression(unwrap(args[0]!)) ? args[0] : undefined;
-  const refs = config ? arrayElements(propertyValue(config, 'columns')) : args;
+function readPrimaryKey(draft: TableDraft, chain: Chain, item: ts.Node, param: string | undefined): void {
+  const args = chain.root.arguments;
+  const config = args.length === 1 && isObjectLiteralExpression(unwrap(args[0]!)) ? args[0] : undefined;
+  const refs = config ? arrayElements(propertyValue(draft.ctx, config, 'columns')) : args;
   if (!refs || refs.length === 0) {
     warn(draft.ctx, `primaryKey in ${draft.table.name} lists no columns; ignored`, item);
     return;
@@ -65,17 +76,17 @@ function readPrimaryKey(draft: TableDraft, chain: Chain, item: Node, param: stri
     warn(draft.ctx, `table ${draft.table.name} has more than one primary key; primaryKey(...) ignored`, item);
     return;
   }
-  const name = stringValue(propertyValue(config, 'name'));
+  const name = stringValue(propertyValue(draft.ctx, config, 'name'));
   draft.table.primaryKey = { columns, ...(name !== undefined && { name }), loc: span(draft.ctx, item) };
   // PostgreSQL makes primary key columns NOT NULL whether or not the schema says `.notNull()`.
   for (const column of draft.table.columns) if (columns.includes(column.name)) column.nullable = false;
 }
 
-function readForeignKey(draft: TableDraft, chain: Chain, item: Node, param: string | undefined): void {
+function readForeignKey(draft: TableDraft, chain: Chain, item: ts.Node, param: string | undefined): void {
   const ctx = draft.ctx;
-  const config = chain.root.getArguments()[0];
-  const local = arrayElements(propertyValue(config, 'columns'));
-  const foreignArray = propertyValue(config, 'foreignColumns');
+  const config = chain.root.arguments[0];
+  const local = arrayElements(propertyValue(draft.ctx, config, 'columns'));
+  const foreignArray = propertyValue(draft.ctx, config, 'foreignColumns');
   const foreign = arrayElements(foreignArray);
   if (!local || !foreign || !foreignArray) {
     warn(ctx, `foreignKey in ${draft.table.name} is not \`foreignKey({ columns: [...], foreignColumns: [...] })\`; ignored`, item);
@@ -85,9 +96,9 @@ function readForeignKey(draft: TableDraft, chain: Chain, item: Node, param: stri
   if (!columns) return;
   const targets: ColumnRef[] = [];
   for (const node of foreign) {
-    const ref = columnRef(node, param);
+    const ref = columnRef(draft.ctx, node, param);
     if (!ref) {
-      warn(ctx, `foreign column ${node.getText()} is not \`table.column\`; foreignKey ignored`, node);
+      warn(ctx, `foreign column ${text(ctx, node)} is not \`table.column\`; foreignKey ignored`, node);
       return;
     }
     targets.push(ref);
@@ -98,7 +109,7 @@ function readForeignKey(draft: TableDraft, chain: Chain, item: Node, param: stri
   }
   const onDeleteCall = chain.calls.find((c) => c.name === 'onDelete');
   const onUpdateCall = chain.calls.find((c) => c.name === 'onUpdate');
-  const name = stringValue(propertyValue(config, 'name'));
+  const name = stringValue(propertyValue(draft.ctx, config, 'name'));
   // A lone target is spliced as `users.id`; several only make sense replaced as the whole array.
   const targetNode = foreign.length === 1 ? foreign[0]! : foreignArray;
   const fk: ForeignKey = {
@@ -114,7 +125,7 @@ function readForeignKey(draft: TableDraft, chain: Chain, item: Node, param: stri
   draft.pendingFks.push({ fk, targets, node: item });
 }
 
-function readUnique(draft: TableDraft, chain: Chain, item: Node, param: string | undefined): void {
+function readUnique(draft: TableDraft, chain: Chain, item: ts.Node, param: string | undefined): void {
   const on = chain.calls.find((c) => c.name === 'on');
   if (!on) {
     warn(draft.ctx, `unique(...) without .on(...) in ${draft.table.name} ignored`, item);
@@ -122,7 +133,7 @@ function readUnique(draft: TableDraft, chain: Chain, item: Node, param: string |
   }
   const columns = localColumns(draft, on.args, param, item);
   if (!columns) return;
-  const name = stringValue(chain.root.getArguments()[0]);
+  const name = stringValue(chain.root.arguments[0]);
   draft.table.uniques.push({
     columns,
     ...(name !== undefined && { name }),
@@ -131,7 +142,7 @@ function readUnique(draft: TableDraft, chain: Chain, item: Node, param: string |
   });
 }
 
-function readIndex(draft: TableDraft, chain: Chain, item: Node, param: string | undefined, unique: boolean): void {
+function readIndex(draft: TableDraft, chain: Chain, item: ts.Node, param: string | undefined, unique: boolean): void {
   const ctx = draft.ctx;
   const on = chain.calls.find((c) => c.name === 'on' || c.name === 'onOnly' || c.name === 'using');
   if (!on) {
@@ -141,22 +152,22 @@ function readIndex(draft: TableDraft, chain: Chain, item: Node, param: string | 
   const parts = readIndexParts(draft, on.name === 'using' ? on.args.slice(1) : on.args, param, item);
   if (!parts) return;
   const index: Index = { columns: parts.every((p) => p.column !== undefined) ? parts.map((p) => p.column!) : [], parts, unique };
-  const name = stringValue(chain.root.getArguments()[0]);
+  const name = stringValue(chain.root.arguments[0]);
   if (name !== undefined) index.name = name;
   const method = on.name === 'using' ? stringValue(on.args[0]) : undefined;
   if (on.name === 'using' && method === undefined) {
-    warn(ctx, `index method ${on.args[0]?.getText() ?? '()'} in ${draft.table.name} is not a string literal; index ignored`, item);
+    warn(ctx, `index method ${on.args[0] ? text(ctx, on.args[0]) : '()'} in ${draft.table.name} is not a string literal; index ignored`, item);
     return;
   }
   if (method !== undefined && method.toLowerCase() !== 'btree') index.method = method.toLowerCase();
   const where = chain.calls.find((c) => c.name === 'where');
   if (where) {
-    const text = where.args[0] && sqlTemplateText(where.args[0], (path) => ownColumn(draft, path, param));
-    if (text === undefined) {
-      warn(ctx, `index predicate ${where.args[0]?.getText() ?? '()'} in ${draft.table.name} cannot be read statically; index ignored`, where.call);
+    const predicate = where.args[0] && sqlTemplateText(where.args[0], ctx.file.sourceFile, (path) => ownColumn(draft, path, param));
+    if (predicate === undefined) {
+      warn(ctx, `index predicate ${where.args[0] ? text(ctx, where.args[0]) : '()'} in ${draft.table.name} cannot be read statically; index ignored`, where.call);
       return;
     }
-    index.where = text;
+    index.where = predicate;
   }
   index.loc = span(ctx, item);
   draft.table.indexes.push(index);
@@ -167,21 +178,21 @@ function readIndex(draft: TableDraft, chain: Chain, item: Node, param: string | 
  * writes NULLS LAST unless told otherwise, whatever the order; a part records NULLS only where that
  * differs from PostgreSQL's default (LAST for ASC, FIRST for DESC), as the catalog does.
  */
-function readIndexParts(draft: TableDraft, refs: Node[], param: string | undefined, item: Node): IndexPart[] | undefined {
+function readIndexParts(draft: TableDraft, refs: readonly ts.Node[], param: string | undefined, item: ts.Node): IndexPart[] | undefined {
   if (refs.length === 0) {
-    warn(draft.ctx, `${describe(item)} in ${draft.table.name} lists no columns; ignored`, item);
+    warn(draft.ctx, `${describe(draft.ctx, item)} in ${draft.table.name} lists no columns; ignored`, item);
     return undefined;
   }
   const parts: IndexPart[] = [];
   for (const ref of refs) {
-    const expression = sqlTemplateText(ref, (path) => ownColumn(draft, path, param));
+    const expression = sqlTemplateText(ref, draft.ctx.file.sourceFile, (path) => ownColumn(draft, path, param));
     if (expression !== undefined) {
       parts.push({ expression });
       continue;
     }
-    const { base, modifiers } = columnModifiers(ref);
+    const { base, modifiers } = columnModifiers(ref, draft.ctx.file.sourceFile);
     if (modifiers.some((m) => !INDEX_COLUMN_MODIFIERS.has(m.name))) {
-      warn(draft.ctx, `index part ${ref.getText()} in ${draft.table.name} not understood; ${describe(item)} ignored`, ref);
+      warn(draft.ctx, `index part ${text(draft.ctx, ref)} in ${draft.table.name} not understood; ${describe(draft.ctx, item)} ignored`, ref);
       return undefined;
     }
     const [column] = localColumns(draft, [base], param, item) ?? [];
@@ -203,24 +214,24 @@ function readIndexParts(draft: TableDraft, refs: Node[], param: string | undefin
 const INDEX_COLUMN_MODIFIERS = new Set(['asc', 'desc', 'nullsFirst', 'nullsLast', 'op']);
 
 /** `t.a.desc().nullsFirst()` → `t.a` and the calls made on it, in order. */
-function columnModifiers(node: Node): { base: Node; modifiers: { name: string; args: Node[] }[] } {
-  const modifiers: { name: string; args: Node[] }[] = [];
+function columnModifiers(node: ts.Node, sf: ts.SourceFile): { base: ts.Node; modifiers: { name: string; args: readonly ts.Node[] }[] } {
+  const modifiers: { name: string; args: readonly ts.Node[] }[] = [];
   let current = unwrap(node);
   for (;;) {
-    const callee = Node.isCallExpression(current) ? current.getExpression() : undefined;
-    if (!callee || !Node.isPropertyAccessExpression(callee)) return { base: current, modifiers: modifiers.reverse() };
-    modifiers.push({ name: callee.getName(), args: (current as CallExpression).getArguments() });
-    current = unwrap(callee.getExpression());
+    const callee = isCallExpression(current) ? current.expression : undefined;
+    if (!callee || !isPropertyAccessExpression(callee)) return { base: current, modifiers: modifiers.reverse() };
+    modifiers.push({ name: nodeText(callee.name, sf), args: (current as ts.CallExpression).arguments });
+    current = unwrap(callee.expression);
   }
 }
 
 /** `check("name", sql\`${t.price} > 0\`)`; an unreadable one makes the table's checks unknown, not absent. */
-function readCheck(draft: TableDraft, chain: Chain, item: Node, param: string | undefined): void {
-  const [nameArg, sqlArg] = chain.root.getArguments();
+function readCheck(draft: TableDraft, chain: Chain, item: ts.Node, param: string | undefined): void {
+  const [nameArg, sqlArg] = chain.root.arguments;
   const name = stringValue(nameArg);
-  const expression = sqlArg && sqlTemplateText(sqlArg, (path) => ownColumn(draft, path, param));
+  const expression = sqlArg && sqlTemplateText(sqlArg, draft.ctx.file.sourceFile, (path) => ownColumn(draft, path, param));
   if (name === undefined || expression === undefined) {
-    warn(draft.ctx, `check ${item.getText()} in ${draft.table.name} cannot be read statically; the table's checks are not compared`, item);
+    warn(draft.ctx, `check ${text(draft.ctx, item)} in ${draft.table.name} cannot be read statically; the table's checks are not compared`, item);
     draft.checksUnreadable = true;
     return;
   }
@@ -228,19 +239,19 @@ function readCheck(draft: TableDraft, chain: Chain, item: Node, param: string | 
 }
 
 /** SQL names of `t.a, t.b` (or `tableVar.a`) in this table; undefined, with a diagnostic, if any is not one. */
-function localColumns(draft: TableDraft, refs: Node[], param: string | undefined, item: Node): string[] | undefined {
+function localColumns(draft: TableDraft, refs: readonly ts.Node[], param: string | undefined, item: ts.Node): string[] | undefined {
   if (refs.length === 0) {
-    warn(draft.ctx, `${describe(item)} in ${draft.table.name} lists no columns; ignored`, item);
+    warn(draft.ctx, `${describe(draft.ctx, item)} in ${draft.table.name} lists no columns; ignored`, item);
     return undefined;
   }
   const names: string[] = [];
   for (const node of refs) {
-    const ref = columnRef(node, param);
+    const ref = columnRef(draft.ctx, node, param);
     const key =
       ref?.kind === 'self' ? ref.key : ref?.path.length === 2 && ref.path[0] === draft.variable ? ref.path[1] : undefined;
     const column = key === undefined ? undefined : draft.byKey.get(key);
     if (!column) {
-      warn(draft.ctx, `${node.getText()} is not a column of ${draft.table.name}; ${describe(item)} ignored`, node);
+      warn(draft.ctx, `${text(draft.ctx, node)} is not a column of ${draft.table.name}; ${describe(draft.ctx, item)} ignored`, node);
       return undefined;
     }
     names.push(column.name);
@@ -248,24 +259,24 @@ function localColumns(draft: TableDraft, refs: Node[], param: string | undefined
   return names;
 }
 
-function columnRef(node: Node, param: string | undefined): ColumnRef | undefined {
-  const path = accessPath(node);
+function columnRef(ctx: FileContext, node: ts.Node, param: string | undefined): ColumnRef | undefined {
+  const path = accessPath(node, ctx.file.sourceFile);
   if (!path || path.length < 2) return undefined;
   if (path.length === 2 && path[0] === param) return { kind: 'self', key: path[1]!, node: unwrap(node) };
   return { kind: 'path', path, node: unwrap(node) };
 }
 
-function describe(item: Node): string {
-  const text = item.getText();
-  const call = text.indexOf('(');
-  return call > 0 ? `${text.slice(0, call)}(...)` : 'table config';
+function describe(ctx: FileContext, item: ts.Node): string {
+  const written = text(ctx, item);
+  const call = written.indexOf('(');
+  return call > 0 ? `${written.slice(0, call)}(...)` : 'table config';
 }
 
-function propertyValue(obj: Node | undefined, key: string): Node | undefined {
-  const prop = findProperty(obj, key);
-  return prop && Node.isPropertyAssignment(prop) ? unwrap(prop.getInitializerOrThrow()) : undefined;
+function propertyValue(ctx: FileContext, obj: ts.Node | undefined, key: string): ts.Node | undefined {
+  const prop = findProperty(obj, key, ctx.file.sourceFile);
+  return prop && unwrap(prop.initializer);
 }
 
-function arrayElements(node: Node | undefined): Node[] | undefined {
-  return node && Node.isArrayLiteralExpression(node) ? node.getElements() : undefined;
+function arrayElements(node: ts.Node | undefined): readonly ts.Node[] | undefined {
+  return node && isArrayLiteralExpression(node) ? node.elements : undefined;
 }

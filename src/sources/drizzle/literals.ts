@@ -1,24 +1,41 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { unwrap } from './chain.ts';
+import { nodeText } from './node-text.ts';
+import {
+  isIdentifier,
+  isNoSubstitutionTemplateLiteral,
+  isNumericLiteral,
+  isObjectLiteralExpression,
+  isPrefixUnaryExpression,
+  isPropertyAssignment,
+  isShorthandPropertyAssignment,
+  isStringLiteral,
+  Kind,
+} from './syntax-guards.ts';
 
 export type Literal = string | number | boolean | null;
 
+/** A numeric literal's value, read from the scanner's text the way ts-morph's `getLiteralValue` reads it. */
+function numericValue(node: ts.NumericLiteral): number {
+  return node.text.includes('.') ? parseFloat(node.text) : parseInt(node.text, 10);
+}
+
 /** The value of a literal written in code, or undefined when it is anything else. */
-export function literalValue(expr: Node): Literal | undefined {
+export function literalValue(expr: ts.Node): Literal | undefined {
   const node = unwrap(expr);
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
-  if (Node.isTrueLiteral(node)) return true;
-  if (Node.isFalseLiteral(node)) return false;
-  if (Node.isNullLiteral(node)) return null;
-  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.MinusToken) {
-    const operand = unwrap(node.getOperand());
-    if (Node.isNumericLiteral(operand)) return -operand.getLiteralValue();
+  if (isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (isNumericLiteral(node)) return numericValue(node);
+  if (node.kind === Kind.TrueKeyword) return true;
+  if (node.kind === Kind.FalseKeyword) return false;
+  if (node.kind === Kind.NullKeyword) return null;
+  if (isPrefixUnaryExpression(node) && node.operator === Kind.MinusToken) {
+    const operand = unwrap(node.operand);
+    if (isNumericLiteral(operand)) return -numericValue(operand);
   }
   return undefined;
 }
 
-export function stringValue(expr: Node | undefined): string | undefined {
+export function stringValue(expr: ts.Node | undefined): string | undefined {
   if (!expr) return undefined;
   const value = literalValue(expr);
   return typeof value === 'string' ? value : undefined;
@@ -30,15 +47,15 @@ export interface LiteralObject {
   unknown: Set<string>;
 }
 
-export function literalObject(expr: Node | undefined): LiteralObject | undefined {
+export function literalObject(expr: ts.Node | undefined, sf: ts.SourceFile): LiteralObject | undefined {
   const node = expr && unwrap(expr);
-  if (!node || !Node.isObjectLiteralExpression(node)) return undefined;
+  if (!node || !isObjectLiteralExpression(node)) return undefined;
   const result: LiteralObject = { values: new Map(), unknown: new Set() };
-  for (const prop of node.getProperties()) {
-    if (!Node.isPropertyAssignment(prop)) continue;
-    const key = propertyKey(prop);
+  for (const prop of node.properties) {
+    if (!isPropertyAssignment(prop)) continue;
+    const key = propertyKey(prop, sf);
     if (key === undefined) continue;
-    const value = literalValue(prop.getInitializerOrThrow());
+    const value = literalValue(prop.initializer);
     if (value === undefined) result.unknown.add(key);
     else result.values.set(key, value);
   }
@@ -46,20 +63,20 @@ export function literalObject(expr: Node | undefined): LiteralObject | undefined
 }
 
 /** The key of `a: …`, `"a": …`, `1: …`; undefined for computed keys. */
-export function propertyKey(prop: Node): string | undefined {
-  if (!Node.isPropertyAssignment(prop) && !Node.isShorthandPropertyAssignment(prop)) return undefined;
-  const name = prop.getNameNode();
-  if (Node.isIdentifier(name)) return name.getText();
-  if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) return name.getLiteralValue();
-  if (Node.isNumericLiteral(name)) return String(name.getLiteralValue());
+export function propertyKey(prop: ts.Node, sf: ts.SourceFile): string | undefined {
+  if (!isPropertyAssignment(prop) && !isShorthandPropertyAssignment(prop)) return undefined;
+  const name = prop.name;
+  if (isIdentifier(name)) return nodeText(name, sf);
+  if (isStringLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isNumericLiteral(name)) return String(numericValue(name));
   return undefined;
 }
 
 /** A property assignment of an object literal by key, if written as one. */
-export function findProperty(obj: Node | undefined, key: string): Node | undefined {
+export function findProperty(obj: ts.Node | undefined, key: string, sf: ts.SourceFile): ts.PropertyAssignment | undefined {
   const node = obj && unwrap(obj);
-  if (!node || !Node.isObjectLiteralExpression(node)) return undefined;
-  return node.getProperties().find((p) => Node.isPropertyAssignment(p) && propertyKey(p) === key);
+  if (!node || !isObjectLiteralExpression(node)) return undefined;
+  return node.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && propertyKey(p, sf) === key);
 }
 
 export function quoteSqlString(value: string): string {

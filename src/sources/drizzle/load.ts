@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { SourceError } from '../../errors.ts';
 import { LineIndex, displayPath } from '../../model/span.ts';
+import { isTypeOnlyImport, moduleSpecifierOf } from './imports.ts';
 import { ModuleResolver } from './modules.ts';
+import { isExportDeclaration, isImportDeclaration, isStringLiteral } from './syntax-guards.ts';
 
 export interface LoadedFile {
   abs: string;
@@ -15,19 +17,14 @@ export interface LoadedFile {
   role: 'schema' | 'support';
   /** The path written into spans and messages. */
   shown: string;
-  sourceFile: SourceFile;
+  sourceFile: ts.SourceFile;
   lines: LineIndex;
 }
 
-// Files are read by us rather than by ts-morph so that offsets index the exact text on disk (a BOM
-// included), which is what the transforms later splice into.
+// Files are read by us and parsed with TypeScript's own parser (the one ts-morph ships), so that offsets
+// index the exact text on disk (a BOM included), which is what the transforms later splice into. Only the
+// syntax tree is needed: ts-morph's wrapper nodes cost several times the parse on a large schema.
 export async function loadFiles(files: string[], cwd: string, modules = new ModuleResolver()): Promise<LoadedFile[]> {
-  // Not the in-memory file system: that one drops a leading BOM from the text, shifting every offset.
-  const project = new Project({
-    useInMemoryFileSystem: false,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-  });
   const byPath = new Map<string, LoadedFile>();
   const loaded: LoadedFile[] = [];
   const load = async (abs: string, role: LoadedFile['role']): Promise<void> => {
@@ -40,8 +37,10 @@ export async function loadFiles(files: string[], cwd: string, modules = new Modu
       return;
     }
     const shown = displayPath(abs, cwd);
-    const text = await readText(abs, shown);
-    const sourceFile = project.createSourceFile(abs, text, { overwrite: true });
+    const text = readText(abs, shown);
+    // The script kind follows the extension (a .js or .tsx schema parses as such), as a ts-morph project's
+    // does. Parent links are not set: nothing reads them, and setting them costs a third of the parse.
+    const sourceFile = ts.createSourceFile(abs, text, ts.ScriptTarget.Latest, false);
     const lines = new LineIndex(text);
     // A file the schema merely imports may be anything; one that does not parse is simply not read.
     if (role === 'support' && syntaxError(sourceFile)) return;
@@ -69,22 +68,25 @@ function isSourceFile(file: string): boolean {
 }
 
 /** Module specifiers of value imports and of re-exports (`export * from`, `export { x } from`). */
-function moduleReferences(sourceFile: SourceFile): { specifier: string; reExport: boolean }[] {
+function moduleReferences(sourceFile: ts.SourceFile): { specifier: string; reExport: boolean }[] {
   const refs: { specifier: string; reExport: boolean }[] = [];
-  for (const statement of sourceFile.getStatements()) {
-    if (Node.isImportDeclaration(statement) && !statement.isTypeOnly() && statement.getImportClause()) {
-      refs.push({ specifier: statement.getModuleSpecifierValue(), reExport: false });
-    } else if (Node.isExportDeclaration(statement) && !statement.isTypeOnly()) {
-      const specifier = statement.getModuleSpecifierValue();
+  for (const statement of sourceFile.statements) {
+    if (isImportDeclaration(statement) && !isTypeOnlyImport(statement) && statement.importClause) {
+      const specifier = moduleSpecifierOf(statement);
+      if (specifier !== undefined) refs.push({ specifier, reExport: false });
+    } else if (isExportDeclaration(statement) && !statement.isTypeOnly) {
+      const specifier = moduleSpecifierOf(statement);
       if (specifier !== undefined) refs.push({ specifier, reExport: true });
     }
   }
   return refs;
 }
 
-async function readText(abs: string, shown: string): Promise<string> {
+// Read synchronously: a schema's files are small and local, and each asynchronous read costs several
+// event-loop turns, which add up to more than the reading itself over a few dozen files.
+function readText(abs: string, shown: string): string {
   try {
-    return await readFile(abs, 'utf8');
+    return readFileSync(abs, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new SourceError(`${shown}: no such file`);
@@ -93,13 +95,33 @@ async function readText(abs: string, shown: string): Promise<string> {
   }
 }
 
-// Only the parser's own diagnostics: asking ts-morph for pre-emit diagnostics would build a type checker,
-// which is slow and would pull in every imported module.
-function syntaxError(sourceFile: SourceFile): ts.Diagnostic | undefined {
-  return (sourceFile.compilerNode as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+// The parser's own diagnostics, and one grammar rule the parser leaves to the compiler: a module specifier
+// must be a string (`from foo` parses). Pre-emit diagnostics would need a type checker, slow and pulling in
+// every imported module.
+function syntaxError(sourceFile: ts.SourceFile): ts.Diagnostic | undefined {
+  const parsed = (sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+  return parsed ?? nonStringSpecifier(sourceFile);
 }
 
-function throwOnSyntaxError(sourceFile: SourceFile, shown: string, lines: LineIndex): void {
+function nonStringSpecifier(sourceFile: ts.SourceFile): ts.Diagnostic | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!isImportDeclaration(statement) && !isExportDeclaration(statement)) continue;
+    const specifier = statement.moduleSpecifier;
+    if (!specifier || isStringLiteral(specifier)) continue;
+    const start = specifier.getStart(sourceFile);
+    return {
+      category: ts.DiagnosticCategory.Error,
+      code: 1141,
+      file: sourceFile,
+      start,
+      length: specifier.end - start,
+      messageText: 'String literal expected.',
+    };
+  }
+  return undefined;
+}
+
+function throwOnSyntaxError(sourceFile: ts.SourceFile, shown: string, lines: LineIndex): void {
   const first = syntaxError(sourceFile);
   if (!first) return;
   const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');

@@ -1,4 +1,4 @@
-import type { Node } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { accessPath } from './chain.ts';
 import type { FileContext } from './context.ts';
 import { PG_CORE } from './imports.ts';
@@ -11,8 +11,8 @@ export type Callee = { kind: 'pg'; name: string } | { kind: 'other'; path: strin
  * or `myEnum`. A name that is neither imported nor declared is taken as a pg-core builder: the file may
  * rely on an auto-import or a global, and the builder name is still the best evidence there is.
  */
-export function classifyCallee(ctx: FileContext, callee: Node, helperParam?: string): Callee | undefined {
-  const path = accessPath(callee);
+export function classifyCallee(ctx: FileContext, callee: ts.Node, helperParam?: string): Callee | undefined {
+  const path = accessPath(callee, ctx.file.sourceFile);
   if (!path) return undefined;
   const [head, member] = path;
   if (path.length === 1 && head !== undefined) {
@@ -32,7 +32,7 @@ export function classifyCallee(ctx: FileContext, callee: Node, helperParam?: str
   return { kind: 'other', path };
 }
 
-export function pgCoreName(ctx: FileContext, callee: Node, helperParam?: string): string | undefined {
+export function pgCoreName(ctx: FileContext, callee: ts.Node, helperParam?: string): string | undefined {
   const kind = classifyCallee(ctx, callee, helperParam);
   return kind?.kind === 'pg' ? kind.name : undefined;
 }

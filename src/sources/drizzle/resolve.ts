@@ -1,5 +1,5 @@
 import type { Column } from '../../model/schema.ts';
-import { type ColumnRef, type FileContext, type TableDraft, warn } from './context.ts';
+import { type ColumnRef, type FileContext, type TableDraft, text, warn } from './context.ts';
 import type { ModuleResolver } from './modules.ts';
 
 type Found<T> = { value: T } | { ambiguous: string[] } | undefined;
@@ -30,7 +30,7 @@ export function resolvePending(contexts: FileContext[], modules: ModuleResolver)
         const failed = targets.findIndex((t) => !('column' in t));
         if (failed >= 0) {
           const ref = pending.targets[failed]!;
-          warn(ctx, `cannot resolve foreign key target ${ref.node.getText()}: ${(targets[failed] as { why: string }).why}; foreign key ignored`, ref.node);
+          warn(ctx, `cannot resolve foreign key target ${text(ctx, ref.node)}: ${(targets[failed] as { why: string }).why}; foreign key ignored`, ref.node);
           continue;
         }
         const resolved = targets as { table: TableDraft; column: Column }[];

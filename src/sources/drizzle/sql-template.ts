@@ -1,6 +1,14 @@
-import { Node } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { accessPath, unwrap } from './chain.ts';
 import { quoteIdent } from './literals.ts';
+import { nodeText } from './node-text.ts';
+import {
+  isArrowFunction,
+  isBlock,
+  isFunctionExpression,
+  isNoSubstitutionTemplateLiteral,
+  isTaggedTemplateExpression,
+} from './syntax-guards.ts';
 
 /** Turns the path of a `${t.price}` interpolation into the column's SQL name, or undefined if it names none. */
 export type ColumnNamer = (path: string[]) => string | undefined;
@@ -11,28 +19,28 @@ export type ColumnNamer = (path: string[]) => string | undefined;
  * PostgreSQL prints them back bare, quoted only when needed, and that is the spelling kept here.
  * Undefined for anything else (other tags, `sql.raw`, values interpolated as parameters).
  */
-export function sqlTemplateText(node: Node, columnName: ColumnNamer = () => undefined): string | undefined {
+export function sqlTemplateText(node: ts.Node, sf: ts.SourceFile, columnName: ColumnNamer = () => undefined): string | undefined {
   const expr = unwrap(node);
-  if (!Node.isTaggedTemplateExpression(expr) || expr.getTag().getText() !== 'sql') return undefined;
-  const template = expr.getTemplate();
-  if (Node.isNoSubstitutionTemplateLiteral(template)) return template.getLiteralValue().trim();
-  let text = template.getHead().getLiteralText();
-  for (const span of template.getTemplateSpans()) {
-    const path = accessPath(span.getExpression());
+  if (!isTaggedTemplateExpression(expr) || nodeText(expr.tag, sf) !== 'sql') return undefined;
+  const template = expr.template;
+  if (isNoSubstitutionTemplateLiteral(template)) return template.text.trim();
+  let text = template.head.text;
+  for (const span of template.templateSpans) {
+    const path = accessPath(span.expression, sf);
     const name = path && columnName(path);
     if (name === undefined) return undefined;
-    text += quoteIdent(name) + span.getLiteral().getLiteralText();
+    text += quoteIdent(name) + span.literal.text;
   }
   return text.trim();
 }
 
 /** A `sql` template, or a `() => sql\`…\`` callback returning one (as `generatedAlwaysAs` accepts). */
-export function sqlOrCallbackText(node: Node, columnName?: ColumnNamer): string | undefined {
+export function sqlOrCallbackText(node: ts.Node, sf: ts.SourceFile, columnName?: ColumnNamer): string | undefined {
   const expr = unwrap(node);
-  if (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr)) {
-    const body = expr.getBody();
-    const returned = Node.isBlock(body) ? undefined : body;
-    return returned && sqlTemplateText(returned, columnName);
+  if (isArrowFunction(expr) || isFunctionExpression(expr)) {
+    const body = expr.body;
+    const returned = isBlock(body) ? undefined : body;
+    return returned && sqlTemplateText(returned, sf, columnName);
   }
-  return sqlTemplateText(expr, columnName);
+  return sqlTemplateText(expr, sf, columnName);
 }

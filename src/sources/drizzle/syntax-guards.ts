@@ -1,0 +1,63 @@
+import { ts } from 'ts-morph';
+
+// ts-morph re-exports TypeScript's API through two layers of property getters, so reading `ts.isX` costs
+// several times the check it returns, and the reader makes hundreds of thousands of such checks on a large
+// schema. They are read off once, here.
+export const {
+  forEachChild,
+  isArrayBindingPattern,
+  isArrayLiteralExpression,
+  isArrowFunction,
+  isAsExpression,
+  isBinaryExpression,
+  isBindingElement,
+  isBlock,
+  isCallExpression,
+  isClassDeclaration,
+  isElementAccessExpression,
+  isExportAssignment,
+  isExportDeclaration,
+  isExpressionStatement,
+  isFunctionDeclaration,
+  isFunctionExpression,
+  isIdentifier,
+  isImportDeclaration,
+  isMethodDeclaration,
+  isNamedExports,
+  isNamedImports,
+  isNamespaceExport,
+  isNamespaceImport,
+  isNoSubstitutionTemplateLiteral,
+  isNonNullExpression,
+  isNumericLiteral,
+  isObjectBindingPattern,
+  isObjectLiteralExpression,
+  isParenthesizedExpression,
+  isPrefixUnaryExpression,
+  isPrivateIdentifier,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isReturnStatement,
+  isSatisfiesExpression,
+  isShorthandPropertyAssignment,
+  isSpreadAssignment,
+  isStringLiteral,
+  isTaggedTemplateExpression,
+  isTemplateExpression,
+  isVariableDeclaration,
+  isVariableStatement,
+} = ts;
+
+/** The syntax kinds compared against directly. */
+export const Kind = {
+  AsExpression: ts.SyntaxKind.AsExpression,
+  ExportKeyword: ts.SyntaxKind.ExportKeyword,
+  FalseKeyword: ts.SyntaxKind.FalseKeyword,
+  MinusToken: ts.SyntaxKind.MinusToken,
+  NonNullExpression: ts.SyntaxKind.NonNullExpression,
+  NullKeyword: ts.SyntaxKind.NullKeyword,
+  ParenthesizedExpression: ts.SyntaxKind.ParenthesizedExpression,
+  SatisfiesExpression: ts.SyntaxKind.SatisfiesExpression,
+  TrueKeyword: ts.SyntaxKind.TrueKeyword,
+  TypeKeyword: ts.SyntaxKind.TypeKeyword,
+} as const;
