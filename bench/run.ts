@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['check.ts', 'introspect.ts', 'drizzle.ts', 'python.ts'];
+// scale/run.ts (issue 10) takes --sizes (default 100,1000; add 5000 for the full run), --runs and
+// --drizzle-kit-sizes; introspect.ts reads --sizes and --runs too.
+const BENCHES = ['check.ts', 'hook.ts', 'introspect.ts', 'drizzle.ts', 'python.ts', 'scale/run.ts'];
 
 let failed = 0;
 for (const name of BENCHES) {

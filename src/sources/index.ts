@@ -37,7 +37,8 @@ export async function readSources(specs: readonly SourceSpec[], cwd: string, tim
   const code = specs.filter((s) => s.kind !== 'database');
   const threaded = code.length > 1 && workersAvailable() ? threadedSources(specs, await sourceBytes(code)) : new Set<SourceSpec>();
   const read = (s: SourceSpec) => (threaded.has(s) ? readInWorker(s, cwd) : readSource(s, cwd));
-  return Promise.all(specs.map((s) => (timings ? timings.measure(`read ${s.name} (${s.kind})`, () => read(s)) : read(s))));
+  const label = (s: SourceSpec) => `read ${s.name} (${s.kind}${threaded.has(s) ? ', own thread' : ''})`;
+  return Promise.all(specs.map((s) => (timings ? timings.measure(label(s), () => read(s)) : read(s))));
 }
 
 async function sourceBytes(specs: readonly SourceSpec[]): Promise<Map<SourceSpec, number>> {
