@@ -412,3 +412,24 @@ describe('readSqlModel: enum types', () => {
     expect(model.enums).toEqual([]);
   });
 });
+
+describe('readSqlModel: type_annotation_map', () => {
+  it('gives bare Mapped[T] columns the types their declarative base maps T to', async () => {
+    const model = await read('test/oracle/python/packages/type_annotation_map/__init__.py');
+    expect(model.diagnostics).toEqual([]);
+    const types = (name: string) => table(model, name).columns.map((c) => [c.name, c.type.sql]);
+    expect(types('invoices')).toEqual([
+      ['id', 'integer'],
+      ['number', 'character varying(255)'],
+      ['issued_at', 'timestamp with time zone'],
+      ['total', 'numeric(12,2)'],
+      ['note', 'character varying(255)'],
+      ['code', 'character varying(8)'],
+    ]);
+    expect(types('ledger_entries')).toEqual([
+      ['id', 'integer'],
+      ['memo', 'text'],
+      ['booked_at', 'timestamp without time zone'],
+    ]);
+  });
+});

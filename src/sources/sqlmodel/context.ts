@@ -5,6 +5,7 @@ import type { Node } from '../../lang/python.ts';
 import type { Column, Diagnostic, ForeignKey, Span } from '../../model/schema.ts';
 import type { ModelClass } from './cst.ts';
 import type { NamingConvention } from './naming.ts';
+import type { TypeAnnotationMap } from './type-annotation-map.ts';
 
 export interface TableContext {
   classes: ReadonlyMap<string, ModelClass>;
@@ -21,6 +22,8 @@ export interface TableContext {
   autoincrement?: Map<Column, boolean>;
   /** The declarative base's `MetaData(naming_convention=…)`, when literal. */
   naming?: NamingConvention;
+  /** The declarative base's `type_annotation_map`, for `Mapped[T]` without an explicit type. */
+  typeMap?: TypeAnnotationMap;
 }
 
 /** A table's primary key while its columns are read. */

@@ -95,8 +95,14 @@ export function readSaColumn(table: Table, pk: PrimaryKeyDraft, input: ColumnInp
     // With a ForeignKey and no explicit type, SQLAlchemy ignores the annotation's type and copies the
     // target column's (`_init_column_for_annotation` skips columns with foreign keys).
     // SQLAlchemy's default type_annotation_map: the same Python → SQL mapping as SQLModel's for these.
-    column.type.sql = pythonTypeToSql(input.annotation.info.typeName, {}, ctx.enums) ?? null;
-    if (!column.type.sql) unsupported(input.annotation.node, `unsupported type ${input.annotation.node.text} ignored`);
+    const typeName = input.annotation.info.typeName;
+    if (ctx.typeMap?.has(typeName)) {
+      // The base's own mapping wins; an entry it could not read was reported there, so no second warning.
+      column.type.sql = ctx.typeMap.get(typeName) ?? null;
+    } else {
+      column.type.sql = pythonTypeToSql(typeName, {}, ctx.enums) ?? null;
+      if (!column.type.sql) unsupported(input.annotation.node, `unsupported type ${input.annotation.node.text} ignored`);
+    }
   } else if (!fkCalls.length) {
     unsupported(input.statement, 'no type SQLAlchemy would know statically, ignored');
   }

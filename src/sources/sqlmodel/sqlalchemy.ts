@@ -18,6 +18,7 @@ import { readSaColumn } from './sa-column.ts';
 import { positionalArgs } from './sa-column.ts';
 import { readSchemaItem, readTableArgs } from './table-args.ts';
 import { classTable } from './table.ts';
+import { typeAnnotationMap } from './type-annotation-map.ts';
 
 const BASE_CLASSES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta']);
 const BASE_FACTORIES = new Set(['declarative_base', 'generate_base']);
@@ -163,7 +164,9 @@ function mappedInner(annotation: Node): Node | undefined {
   return undefined;
 }
 
-export function readDeclarativeTable(cls: ModelClass, d: Declarative, ctx: TableContext): Table {
+export function readDeclarativeTable(cls: ModelClass, d: Declarative, outer: TableContext): Table {
+  const typeMap = typeAnnotationMap(cls, outer.classes, outer);
+  const ctx: TableContext = typeMap ? { ...outer, typeMap } : outer;
   const { table, tableArgs } = classTable(cls, d.tableName(cls)!, ctx);
   const pk: PrimaryKeyDraft = { columns: [] };
   for (const attr of mappedAttributes(cls, ctx.classes, d)) {

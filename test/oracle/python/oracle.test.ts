@@ -31,6 +31,7 @@ const PACKAGE_NAMES = [
   'table_args',
   'enums_uuids',
   'multi_module',
+  'type_annotation_map',
 ];
 
 /** Asynchronous, so that packages checked concurrently keep their database connections alive meanwhile. */
