@@ -3,51 +3,32 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import jscodeshift from 'jscodeshift';
 import { SourceError, UserError } from '../errors.ts';
-import { typescriptSyntaxError } from '../lang/typescript.ts';
 import { firstSyntaxError, loadPython, type PythonParser } from '../lang/python.ts';
 import type { FileChange } from '../output/write.ts';
 import type { FixAction, TransformId } from '../plan/index.ts';
 import { isCannotApply } from '../../transforms/lib/cannot-apply.ts';
-import drizzleColumnAdd from '../../transforms/drizzle-column-add.ts';
-import drizzleColumnRemove from '../../transforms/drizzle-column-remove.ts';
-import sqlmodelColumnRemove from '../../transforms/sqlmodel-column-remove.ts';
-import drizzleColumnDefault from '../../transforms/drizzle-column-default.ts';
-import drizzleColumnNullable from '../../transforms/drizzle-column-nullable.ts';
-import drizzleFkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
-import drizzleFkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
-import drizzleFkTarget from '../../transforms/drizzle-fk-target.ts';
-import sqlmodelColumnAdd from '../../transforms/sqlmodel-column-add.ts';
-import sqlmodelColumnDefault from '../../transforms/sqlmodel-column-default.ts';
-import sqlmodelColumnNullable from '../../transforms/sqlmodel-column-nullable.ts';
-import sqlmodelForeignKey from '../../transforms/sqlmodel-foreign-key.ts';
-import sqlmodelOnDelete from '../../transforms/sqlmodel-on-delete.ts';
-import sqlmodelOnUpdate from '../../transforms/sqlmodel-on-update.ts';
+import type { TransformFn } from './transform-fn.ts';
 
 type Language = 'typescript' | 'python';
-type TransformFn = (file: { path: string; source: string }, api: never, options: Record<string, string>) => string;
 
-const TRANSFORMS: Record<TransformId, { language: Language; run: TransformFn }> = {
-  'drizzle-fk-target': { language: 'typescript', run: drizzleFkTarget as unknown as TransformFn },
-  'drizzle-fk-on-delete': { language: 'typescript', run: drizzleFkOnDelete as unknown as TransformFn },
-  'drizzle-fk-on-update': { language: 'typescript', run: drizzleFkOnUpdate as unknown as TransformFn },
-  'drizzle-column-nullable': { language: 'typescript', run: drizzleColumnNullable as unknown as TransformFn },
-  'drizzle-column-default': { language: 'typescript', run: drizzleColumnDefault as unknown as TransformFn },
-  'drizzle-column-add': { language: 'typescript', run: drizzleColumnAdd as unknown as TransformFn },
-  'drizzle-column-remove': { language: 'typescript', run: drizzleColumnRemove as unknown as TransformFn },
-  'sqlmodel-column-remove': { language: 'python', run: sqlmodelColumnRemove as unknown as TransformFn },
-  'sqlmodel-foreign-key': { language: 'python', run: sqlmodelForeignKey as unknown as TransformFn },
-  'sqlmodel-on-delete': { language: 'python', run: sqlmodelOnDelete as unknown as TransformFn },
-  'sqlmodel-on-update': { language: 'python', run: sqlmodelOnUpdate as unknown as TransformFn },
-  'sqlmodel-column-nullable': { language: 'python', run: sqlmodelColumnNullable as unknown as TransformFn },
-  'sqlmodel-column-default': { language: 'python', run: sqlmodelColumnDefault as unknown as TransformFn },
-  'sqlmodel-column-add': { language: 'python', run: sqlmodelColumnAdd as unknown as TransformFn },
-};
+/** Transform ids name their language: `drizzle-*` edit TypeScript, `sqlmodel-*` edit Python. */
+const languageOf = (id: TransformId): Language => (id.startsWith('drizzle-') ? 'typescript' : 'python');
 
-function typescriptApi() {
-  const j = jscodeshift.withParser('ts');
-  return { jscodeshift: j, j, stats: () => undefined, report: () => undefined };
+interface Toolkit {
+  transforms: Record<string, TransformFn>;
+  api: unknown;
+  syntaxError(file: string, text: string): { message: string; line: number; column: number } | undefined;
+}
+
+/** Each language's transforms and checker, loaded the first time an action needs them. */
+async function toolkit(language: Language): Promise<Toolkit> {
+  if (language === 'typescript') {
+    const ts = await import('./typescript-transforms.ts');
+    return { transforms: ts.TYPESCRIPT_TRANSFORMS, api: ts.typescriptApi(), syntaxError: ts.typescriptSyntaxError };
+  }
+  const [{ PYTHON_TRANSFORMS }, python] = await Promise.all([import('./python-transforms.ts'), loadPython()]);
+  return { transforms: PYTHON_TRANSFORMS, api: { python }, syntaxError: (_file, text) => pythonError(python, text) };
 }
 
 function pythonError(python: PythonParser, text: string) {
@@ -75,9 +56,8 @@ export const warnSkipped: SkipHandler = (action, reason) => {
 export async function runActions(actions: readonly FixAction[], cwd: string, onSkip: SkipHandler = warnSkipped): Promise<FileChange[]> {
   const byFile = new Map<string, FixAction[]>();
   for (const a of actions) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
-  const needsPython = actions.some((a) => TRANSFORMS[a.transform].language === 'python');
-  const python: PythonParser | undefined = needsPython ? await loadPython() : undefined;
-  const apis: Record<Language, unknown> = { typescript: typescriptApi(), python: { python } };
+  const kits = new Map<Language, Toolkit>();
+  for (const language of new Set(actions.map((a) => languageOf(a.transform)))) kits.set(language, await toolkit(language));
 
   const changes: FileChange[] = [];
   for (const [file, fileActions] of byFile) {
@@ -85,9 +65,9 @@ export async function runActions(actions: readonly FixAction[], cwd: string, onS
     const before = readFileSync(absolutePath, 'utf8');
     let text = before;
     for (const action of fileActions) {
-      const { language, run } = TRANSFORMS[action.transform];
+      const kit = kits.get(languageOf(action.transform))!;
       try {
-        text = run({ path: absolutePath, source: text }, apis[language] as never, action.options);
+        text = kit.transforms[action.transform]!({ path: absolutePath, source: text }, kit.api as never, action.options);
       } catch (e) {
         // A refusal leaves `text` as the previous actions made it; anything else is a bug and stops everything.
         if (isCannotApply(e)) {
@@ -98,8 +78,7 @@ export async function runActions(actions: readonly FixAction[], cwd: string, onS
       }
     }
     if (text === before) continue;
-    const language = TRANSFORMS[fileActions[0]!.transform].language;
-    const error = language === 'python' ? pythonError(python!, text) : typescriptSyntaxError(file, text);
+    const error = kits.get(languageOf(fileActions[0]!.transform))!.syntaxError(file, text);
     if (error) {
       throw new SourceError(`fix would leave a syntax error (${error.message}); nothing was written`, { file, ...error });
     }

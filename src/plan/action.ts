@@ -9,13 +9,21 @@ export type TransformId =
   | 'drizzle-column-default'
   | 'drizzle-column-add'
   | 'drizzle-column-remove'
+  | 'drizzle-column-type'
+  | 'sqlmodel-column-type'
   | 'sqlmodel-column-remove'
   | 'sqlmodel-column-add'
   | 'sqlmodel-foreign-key'
   | 'sqlmodel-on-delete'
   | 'sqlmodel-on-update'
   | 'sqlmodel-column-nullable'
-  | 'sqlmodel-column-default';
+  | 'sqlmodel-column-default'
+  | 'drizzle-unique'
+  | 'drizzle-index'
+  | 'drizzle-primary-key'
+  | 'sqlmodel-unique'
+  | 'sqlmodel-index'
+  | 'sqlmodel-primary-key';
 
 /** One edit to one file: which transform, with which options, and the finding it settles. */
 export interface FixAction {

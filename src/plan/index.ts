@@ -39,7 +39,7 @@ export function plan(findings: readonly ComparedFinding[], models: readonly Sche
       const fixer = FIXERS[finding.rule]?.[model.kind];
       const table = model.tables.find((t) => tableKey(t) === finding.table);
       if (!fixer || !table) continue;
-      const edit = fixer({ finding, target: { model, table }, truth: { model: truthModel, table: truthTable } });
+      const edit = fixer({ finding, target: { model, table }, truth: { model: truthModel, table: truthTable }, ...(options.rules && { rules: options.rules }) });
       if (!edit) continue;
       fixable.add(finding);
       if (!options.rules || options.rules.includes(finding.rule)) {

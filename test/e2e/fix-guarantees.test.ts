@@ -347,3 +347,135 @@ describe('column-missing round trip on the example', () => {
     expect(read(dir, 'fastapi/models/credits.py')).toBe(models);
   }, 240_000);
 });
+
+describe('column-type round trip on the example', () => {
+  /** The lines that differ, as [before, after] pairs; every other line is required to be unchanged. */
+  const changedLines = (before: string, after: string) => {
+    const [a, b] = [before.split('\n'), after.split('\n')];
+    expect(b.length).toBe(a.length);
+    return a.flatMap((line, i) => (line === b[i] ? [] : [[line, b[i]]]));
+  };
+
+  it('puts back a varchar length changed in the Drizzle copy, and with --rule column-type also settles text ↔ varchar', () => {
+    const dir = copyExample();
+    const schemaFile = path.join(dir, 'nextjs/src/database/schema.ts');
+    const modelsFile = path.join(dir, 'fastapi/models/credits.py');
+    const schema = readFileSync(schemaFile, 'utf8');
+    const models = readFileSync(modelsFile, 'utf8');
+    expect(schema.split('  type: text("type").notNull(),\n').length).toBe(2);
+    const drifted = schema
+      .replace('  type: text("type").notNull(),\n', '  type: varchar("type", { length: 64 }).notNull(),\n')
+      .replace('import { pgTable, text, timestamp, boolean, integer }', 'import { pgTable, text, timestamp, boolean, integer, varchar }');
+    writeFileSync(schemaFile, drifted);
+    // Without the rule named, only the real difference (a length the database does not have) is fixed.
+    expect(findings(dir).filter((f) => f.rule === 'column-type' && f.fixable).map((f) => [f.table, f.column, f.severity])).toEqual([
+      ['credit_transactions', 'type', 'warning'],
+    ]);
+
+    for (let run = 0; run < 2; run++) {
+      const r = runCli(['fix', '--write', '--rule', 'column-type'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      if (run === 1) expect(r.stdout).toBe('Nothing to fix.\n');
+      // The database says `character varying` where Drizzle said `text`, and `text` where SQLModel said `str`.
+      expect(changedLines(drifted, read(dir, 'nextjs/src/database/schema.ts'))).toEqual([
+        ['  userId: text("user_id")', '  userId: varchar("user_id")'],
+        ['  teamId: text("team_id").references(() => teams.id),', '  teamId: varchar("team_id").references(() => teams.id),'],
+        ['  id: text("id").primaryKey(),', '  id: varchar("id").primaryKey(),'],
+        ['  userId: text("user_id")', '  userId: varchar("user_id")'],
+        ['  teamId: text("team_id").references(() => teams.id),', '  teamId: varchar("team_id").references(() => teams.id),'],
+        ['  type: varchar("type", { length: 64 }).notNull(),', '  type: varchar("type").notNull(),'],
+        ['  operation: text("operation"),', '  operation: varchar("operation"),'],
+        ['  resourceId: text("resource_id"),', '  resourceId: varchar("resource_id"),'],
+        ['  apiKeyId: text("api_key_id"),', '  apiKeyId: varchar("api_key_id"),'],
+        ['  apiKey: text("api_key").primaryKey(),', '  apiKey: varchar("api_key").primaryKey(),'],
+        ['  userId: text("user_id")', '  userId: varchar("user_id")'],
+        ['  teamId: text("team_id").references(() => teams.id),', '  teamId: varchar("team_id").references(() => teams.id),'],
+      ]);
+      expect(changedLines(models, read(dir, 'fastapi/models/credits.py'))).toEqual([
+        ['    id: str = Field(primary_key=True)', '    id: str = Field(primary_key=True, sa_type=Text)'],
+        ['    name: str', '    name: str = Field(sa_type=Text)'],
+        ['        default=None, foreign_key="user_credits.user_id", alias="ownerId")', '        default=None, foreign_key="user_credits.user_id", alias="ownerId", sa_type=Text)'],
+      ]);
+    }
+    expect(findings(dir).filter((f) => f.rule === 'column-type')).toEqual([]);
+  }, 240_000);
+});
+
+describe('uniqueness, indexes and a single-column primary key, fixed in Drizzle and Python', () => {
+  const sql = `CREATE TABLE members (
+  code text PRIMARY KEY,
+  id integer NOT NULL,
+  email text NOT NULL UNIQUE,
+  handle text,
+  team_id integer
+);
+CREATE INDEX ix_members_team_id ON members (team_id);
+`;
+  const drizzle = `import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+
+export const members = pgTable("members", {
+  code: text("code").notNull(),
+  id: integer("id").primaryKey(),
+  email: text("email").notNull(),
+  handle: text("handle").unique(),
+  teamId: integer("team_id"),
+}, (t) => [index("members_handle_idx").on(t.handle)]);
+`;
+  const models = `from sqlmodel import Field, SQLModel
+
+
+class Member(SQLModel, table=True):
+    __tablename__ = "members"
+
+    code: str
+    id: int | None = Field(default=None, primary_key=True)
+    email: str
+    handle: str | None = Field(default=None, unique=True, index=True)
+    team_id: int | None = None
+`;
+  // The key moves (the old key column stays NOT NULL), the truth's unique constraint is named as the database
+  // names it, the index SQLAlchemy names ix_members_team_id itself, and the unique index on handle goes whole.
+  const drizzleFixed = drizzle
+    .replace('text("code").notNull()', 'text("code").primaryKey().notNull()')
+    .replace('integer("id").primaryKey()', 'integer("id").notNull()')
+    .replace('text("email").notNull()', 'text("email").notNull().unique("members_email_key")')
+    .replace('text("handle").unique()', 'text("handle")')
+    .replace('index("members_handle_idx").on(t.handle)', 'index("ix_members_team_id").on(t.teamId)');
+  const modelsFixed = models
+    .replace('    code: str\n', '    code: str = Field(primary_key=True)\n')
+    .replace('Field(default=None, primary_key=True)', 'Field(default=None, nullable=False)')
+    .replace('    email: str\n', '    email: str = Field(unique=True)\n')
+    .replace('Field(default=None, unique=True, index=True)', 'Field(default=None)')
+    .replace('team_id: int | None = None', 'team_id: int | None = Field(default=None, index=True)');
+
+  it('moves the key only with --unsafe, writes exactly the planned edits, is idempotent, and leaves none of these findings', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'schemadrift-keys-'));
+    mkdirSync(path.join(dir, 'db'));
+    writeFileSync(path.join(dir, 'db/schema.sql'), sql);
+    writeFileSync(path.join(dir, 'members.ts'), drizzle);
+    writeFileSync(path.join(dir, 'models.py'), models);
+    const config = { truth: 'database', sources: { ...CONFIG.sources, drizzle: { kind: 'drizzle', files: ['members.ts'] } } };
+    writeFileSync(path.join(dir, 'schemadrift.config.json'), JSON.stringify(config));
+    const rules = ['primary-key', 'unique-missing', 'unique-extra', 'index-missing', 'index-extra'];
+    expect(findings(dir).filter((f) => rules.includes(f.rule)).map((f) => [f.rule, f.column, f.fixable])).toEqual([
+      ['primary-key', null, true],
+      ['unique-missing', 'email', true],
+      ['unique-extra', 'handle', true],
+      ['index-missing', 'team_id', true],
+      ['index-extra', 'handle', true],
+    ]);
+    expect(runCli(['fix', '--write'], dir).code).toBe(0);
+    expect(findings(dir).filter((f) => rules.includes(f.rule)).map((f) => f.rule)).toEqual(['primary-key']);
+    for (let run = 0; run < 2; run++) {
+      const write = runCli(['fix', '--write', '--unsafe'], dir);
+      expect(write.stderr).toBe('');
+      expect(write.code).toBe(0);
+      if (run === 1) expect(write.stdout).toBe('Nothing to fix.\n');
+      expect(read(dir, 'members.ts')).toBe(drizzleFixed);
+      expect(read(dir, 'models.py')).toBe(modelsFixed);
+    }
+    // What remains is SQLModel's str, which is varchar: the same as text to PostgreSQL (info).
+    expect(findings(dir).filter((f) => f.rule !== 'column-type')).toEqual([]);
+  }, 240_000);
+});

@@ -427,3 +427,115 @@ describe('column-extra', () => {
     expect(actions([db, drizzle], ['column-extra'])).toEqual([]);
   });
 });
+
+describe('column-type', () => {
+  const typed = (sql: string) => ({ type: { sql } });
+  const db = model('database', 'database', [
+    table('users', [
+      col('id', false, typed('integer')),
+      col('email', false, typed('character varying(128)')),
+      col('bio', true, typed('character varying')),
+      col('credits', false, typed('bigint')),
+      col('mood', true, typed('mood')),
+    ]),
+  ]);
+  const inTable = (file: string) => ({ loc: at(file, 0, 1000) });
+  const drizzle = () => {
+    const m = model('drizzle', 'drizzle', [
+      table('users', [
+        coded('schema.ts', 0, 'id', false, typed('integer')),
+        coded('schema.ts', 50, 'email', false, typed('character varying(64)')),
+        coded('schema.ts', 100, 'bio', true, typed('text')),
+        coded('schema.ts', 150, 'credits', false, typed('integer')),
+        coded('schema.ts', 200, 'mood', true, typed('text')),
+      ], inTable('schema.ts')),
+    ]);
+    m.enums = [{ schema: 'public', name: 'mood', values: ['ok'], binding: 'moodEnum' }];
+    return m;
+  };
+  const sqlmodel = () => {
+    const m = model('sqlmodel', 'sqlmodel', [
+      table('users', [
+        coded('models.py', 0, 'id', false, typed('integer')),
+        coded('models.py', 50, 'email', false, { ...typed('character varying(64)'), binding: 'login' }),
+        coded('models.py', 100, 'bio', true, typed('text')),
+        coded('models.py', 150, 'credits', false, typed('bigint')),
+      ], inTable('models.py')),
+    ]);
+    m.notes = ['SQLModel 0.0.47 assumed (pinned in requirements.txt): a plain datetime is timestamp with time zone'];
+    return m;
+  };
+
+  it('asks for the truth’s type where the types really differ, naming the pgEnum, the attribute and what a datetime is', () => {
+    expect(actions([db, drizzle(), sqlmodel()]).filter((a) => a.rule === 'column-type')).toEqual([
+      {
+        rule: 'column-type', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-column-type',
+        options: { table: 'users', column: 'email', type: 'character varying(128)' }, description: 'users.email: type → character varying(128)',
+      },
+      {
+        rule: 'column-type', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-column-type',
+        options: { table: 'users', column: 'email', attribute: 'login', type: 'character varying(128)', datetime: 'timestamp with time zone' },
+        description: 'users.email: type → character varying(128)',
+      },
+      {
+        rule: 'column-type', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-column-type',
+        options: { table: 'users', column: 'credits', type: 'bigint' }, description: 'users.credits: type → bigint',
+      },
+      {
+        rule: 'column-type', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-column-type',
+        options: { table: 'users', column: 'mood', type: 'mood', enum: 'moodEnum' }, description: 'users.mood: type → mood',
+      },
+    ]);
+  });
+
+  it('changes text ↔ varchar, which PostgreSQL treats alike (info), only when the rule is named', () => {
+    const findings = compare([db, drizzle(), sqlmodel()], { truth: 'database' }).filter((f) => f.column === 'bio');
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['column-type', 'info']]);
+    expect(actions([db, drizzle(), sqlmodel()]).filter((a) => a.options.column === 'bio')).toEqual([]);
+    expect(actions([db, drizzle(), sqlmodel()], ['column-nullable', 'column-default']).filter((a) => a.options.column === 'bio')).toEqual([]);
+    expect(actions([db, drizzle(), sqlmodel()], ['column-type']).filter((a) => a.options.column === 'bio')).toEqual([
+      {
+        rule: 'column-type', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-column-type',
+        options: { table: 'users', column: 'bio', type: 'character varying' }, description: 'users.bio: type → character varying',
+      },
+      {
+        rule: 'column-type', source: 'sqlmodel', file: 'models.py', transform: 'sqlmodel-column-type',
+        options: { table: 'users', column: 'bio', type: 'character varying', datetime: 'timestamp with time zone' },
+        description: 'users.bio: type → character varying',
+      },
+    ]);
+  });
+
+  it('leaves serial, identity, spread-in, partly read and Table(...) columns, and unknown types, to the user', () => {
+    const truth = model('database', 'database', [
+      table('t', [
+        col('id', false, typed('bigint')),
+        col('k', false, typed('bigint')),
+        col('created_at', false, typed('timestamp with time zone')),
+        col('note', true, typed('text')),
+        col('code', true, typed('text')),
+        col('extra', true, typed('integer')),
+      ]),
+    ]);
+    const drizzle = model(
+      'drizzle',
+      'drizzle',
+      [
+        table('t', [
+          coded('schema.ts', 0, 'id', false, { type: { sql: 'integer', written: 'serial("id")' }, default: "nextval('t_id_seq'::regclass)" }),
+          coded('schema.ts', 50, 'k', false, { ...typed('integer'), identity: 'ALWAYS' }),
+          // From `...timestamps`, written in a helper outside the pgTable(...) call.
+          coded('schema.ts', 2000, 'created_at', false, typed('timestamp without time zone')),
+          coded('schema.ts', 100, 'note', true, typed('integer')),
+          col('code', true, { ...typed('integer'), loc: at('schema.ts', 150) }),
+          coded('schema.ts', 200, 'extra', true, { type: { sql: null } }),
+        ], inTable('schema.ts')),
+      ],
+      [{ message: 'unsupported option of column note, ignored', loc: at('schema.ts', 110, 120) }],
+    );
+    expect(compare([truth, drizzle], { truth: 'database' }).filter((f) => f.rule === 'column-type').map((f) => f.column)).toEqual([
+      'id', 'k', 'created_at', 'note', 'code',
+    ]);
+    expect(actions([truth, drizzle], ['column-type'])).toEqual([]);
+  });
+});

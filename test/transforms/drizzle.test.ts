@@ -7,14 +7,19 @@ import jscodeshift, { type API, type FileInfo, type Options } from 'jscodeshift'
 import { ts } from 'ts-morph';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
+import { normalizeType } from '../../src/compare/normalize/sql-type.ts';
 import { readDrizzle } from '../../src/sources/drizzle/index.ts';
 import columnAdd from '../../transforms/drizzle-column-add.ts';
 import columnDefault from '../../transforms/drizzle-column-default.ts';
 import columnRemove from '../../transforms/drizzle-column-remove.ts';
 import columnNullable from '../../transforms/drizzle-column-nullable.ts';
+import columnType from '../../transforms/drizzle-column-type.ts';
 import fkOnDelete from '../../transforms/drizzle-fk-on-delete.ts';
 import fkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
 import fkTarget from '../../transforms/drizzle-fk-target.ts';
+import indexTransform from '../../transforms/drizzle-index.ts';
+import primaryKey from '../../transforms/drizzle-primary-key.ts';
+import uniqueTransform from '../../transforms/drizzle-unique.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 type Transform = (file: FileInfo, api: API, options: Options) => string;
@@ -67,6 +72,10 @@ const transforms: [string, Transform][] = [
   ['drizzle-column-default', columnDefault],
   ['drizzle-column-remove', columnRemove],
   ['drizzle-column-add', columnAdd],
+  ['drizzle-unique', uniqueTransform],
+  ['drizzle-index', indexTransform],
+  ['drizzle-primary-key', primaryKey],
+  ['drizzle-column-type', columnType],
 ];
 
 for (const [name, transform] of transforms) {
@@ -234,6 +243,14 @@ describe('jscodeshift CLI', () => {
     const fixture = cases('drizzle-column-add').find((c) => c.name === 'seed-last-used-at')!;
     expect(fixture.options.type).toBe('timestamp with time zone');
     const { file, stdout } = runCli('drizzle-column-add', fixture);
+    expect(stdout).toMatch(/1 ok/);
+    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
+  }, 30_000);
+
+  it('runs drizzle-column-type with a type containing spaces and parentheses', () => {
+    const fixture = cases('drizzle-column-type').find((c) => c.name === 'varchar-length')!;
+    expect(fixture.options.type).toBe('character varying(128)');
+    const { file, stdout } = runCli('drizzle-column-type', fixture);
     expect(stdout).toMatch(/1 ok/);
     expect(readFileSync(file, 'utf8')).toBe(fixture.output);
   }, 30_000);
@@ -504,5 +521,106 @@ describe('drizzle-column-remove', () => {
     const model = await readDrizzle({ name: 'drizzle', cwd: dir, files: [path.join(dir, 'schema.ts')] });
     expect(model.diagnostics).toEqual([]);
     expect(model.tables[0]!.columns.map((col) => col.name)).toEqual(['id', 'quantity']);
+  });
+});
+
+describe('drizzle-column-type', () => {
+  it('writes types the Drizzle reader reads back as exactly the asked type, with nothing it could not read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-type-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    // The tables some cases reference.
+    writeFileSync(path.join(dir, 'teams.ts'), 'import { integer, pgTable } from "drizzle-orm/pg-core";\nexport const teams = pgTable("teams", { id: integer("id").primaryKey() });\n');
+    writeFileSync(path.join(dir, 'users.ts'), 'import { pgTable, text } from "drizzle-orm/pg-core";\nexport const users = pgTable("users", { id: text("id").primaryKey() });\n');
+    const all = cases('drizzle-column-type');
+    for (const c of all) {
+      writeFileSync(path.join(dir, `${c.name}.ts`), c.output);
+      const model = await readDrizzle({ name: 'drizzle', files: [`${c.name}.ts`, 'teams.ts', 'users.ts'], cwd: dir });
+      const table = model.tables.find((t) => t.name === c.options.table && t.loc?.file === `${c.name}.ts`)!;
+      const column = table.columns.find((col) => col.name === c.options.column)!;
+      expect([c.name, normalizeType(column.type.sql ?? '?')]).toEqual([c.name, normalizeType(String(c.options.type))]);
+      expect([c.name, model.diagnostics]).toEqual([c.name, []]);
+    }
+  });
+
+  const input = [
+    'import { bigint, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";',
+    'import { custom } from "./types";',
+    'const opts = { length: 10 };',
+    '',
+    'export const t = pgTable("t", {',
+    '  id: serial("id").primaryKey(),',
+    '  ...timestamps,',
+    '  n: integer("n").default(0),',
+    '  k: integer("k").generatedAlwaysAsIdentity(),',
+    '  b: bigint("b", { mode: "bigint" }).default(sql`0`),',
+    '  c: custom("c"),',
+    '  o: varchar("o", opts),',
+    '  e: text("e", { enum: ["a", "b"] }),',
+    '  at: timestamp("at", { mode: "string" }),',
+    '  tags: text("tags").array(),',
+    '  s: text("s").$defaultFn(() => "x"),',
+    '});',
+    '',
+  ].join('\n');
+  const refusal = (options: Options) => {
+    try {
+      run(columnType, input, options);
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, as cannot-apply, what it cannot change here without leaving wrong code', () => {
+    expect(refusal({ table: 'x', column: 'a', type: 'text' })).toEqual(['CannotApply', 'no pgTable("x") in this file']);
+    expect(refusal({ table: 't', column: 'created_at', type: 'text' })).toEqual([
+      'CannotApply',
+      't.created_at is not written in pgTable("t") itself (a spread helper may declare it); change its type by hand',
+    ]);
+    expect(refusal({ table: 't', column: 'id', type: 'bigint' })).toEqual(['CannotApply', 't.id is a serial; its type comes with its sequence']);
+    expect(refusal({ table: 't', column: 'n', type: 'numeric(10,2)' })).toEqual([
+      'CannotApply',
+      't.n: its .default(…) is written for integer(…) and may not fit numeric(10,2); change the type by hand',
+    ]);
+    expect(refusal({ table: 't', column: 'k', type: 'text' })).toEqual(['CannotApply', 't.k: .generatedAlwaysAsIdentity() needs an integer builder; change the type by hand']);
+    expect(refusal({ table: 't', column: 'b', type: 'integer' })).toEqual([
+      'CannotApply',
+      't.b: its .default(…) is written for bigint(…) and may not fit integer; change the type by hand',
+    ]);
+    expect(refusal({ table: 't', column: 'c', type: 'text' })).toEqual(['CannotApply', 't.c: custom(…) is not a pg-core column builder; change its type by hand']);
+    expect(refusal({ table: 't', column: 'o', type: 'character varying(20)' })).toEqual([
+      'CannotApply',
+      't.o: the arguments of varchar(…) are not a name and an object literal; change its type by hand',
+    ]);
+    expect(refusal({ table: 't', column: 'e', type: 'integer' })).toEqual([
+      'CannotApply',
+      't.e: the option enum of text(…) may not fit integer(…); change the type by hand',
+    ]);
+    expect(refusal({ table: 't', column: 'tags', type: 'text' })).toEqual(['CannotApply', 't.tags: a change to or from an array type is not made by this fix; change it by hand']);
+    expect(refusal({ table: 't', column: 'e', type: 'mood' })).toEqual([
+      'CannotApply',
+      't.e: mood is no built-in type and no pgEnum for it is declared or imported here; change the type by hand',
+    ]);
+    expect(refusal({ table: 't', column: 's', type: 'uuid' })).toEqual([
+      'CannotApply',
+      't.s: its .$defaultFn(…) is written for text(…) and may not fit uuid; change the type by hand',
+    ]);
+  });
+
+  it('keeps options the new builder takes and drops the mode one does not', () => {
+    const changed = (column: string, type: string) => run(columnType, input, { table: 't', column, type }).split('\n').find((l) => l.startsWith(`  ${column}:`));
+    expect(changed('e', 'character varying(8)')).toBe('  e: varchar("e", { enum: ["a", "b"], length: 8 }),');
+    expect(changed('at', 'date')).toBe('  at: date("at", { mode: "string" }),');
+    expect(changed('at', 'text')).toBe('  at: text("at"),');
+  });
+
+  it('changes nothing when the column already has the type, spelled any way', () => {
+    expect(run(columnType, input, { table: 't', column: 'n', type: 'int4' })).toBe(input);
+    expect(run(columnType, input, { table: 't', column: 'tags', type: 'text[]' })).toBe(input);
+  });
+
+  it('uses an imported pgEnum the plan names', () => {
+    const source = 'import { pgTable, text } from "drizzle-orm/pg-core";\nimport { moodEnum } from "./enums";\n\nexport const u = pgTable("u", { id: text("id"), mood: text("mood") });\n';
+    expect(run(columnType, source, { table: 'u', column: 'mood', type: 'mood', enum: 'moodEnum' })).toBe(source.replace('mood: text("mood")', 'mood: moodEnum("mood")'));
   });
 });

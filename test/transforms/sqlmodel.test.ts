@@ -6,14 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { firstSyntaxError, loadPython } from '../../src/lang/python.ts';
 import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
+import { normalizeType } from '../../src/compare/normalize/sql-type.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
 import columnAdd, { language as columnAddLanguage } from '../../transforms/sqlmodel-column-add.ts';
 import columnDefault, { language as columnDefaultLanguage } from '../../transforms/sqlmodel-column-default.ts';
 import columnNullable, { language as columnNullableLanguage } from '../../transforms/sqlmodel-column-nullable.ts';
 import columnRemove from '../../transforms/sqlmodel-column-remove.ts';
+import columnType, { language as columnTypeLanguage } from '../../transforms/sqlmodel-column-type.ts';
 import foreignKey, { language as foreignKeyLanguage } from '../../transforms/sqlmodel-foreign-key.ts';
 import onDelete, { language as onDeleteLanguage } from '../../transforms/sqlmodel-on-delete.ts';
 import onUpdate, { language as onUpdateLanguage } from '../../transforms/sqlmodel-on-update.ts';
+import indexTransform from '../../transforms/sqlmodel-index.ts';
+import primaryKey from '../../transforms/sqlmodel-primary-key.ts';
+import uniqueTransform from '../../transforms/sqlmodel-unique.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const python = await loadPython();
@@ -28,6 +33,10 @@ const TRANSFORMS: Record<string, Transform> = {
   'sqlmodel-column-default': columnDefault as Transform,
   'sqlmodel-column-add': columnAdd as Transform,
   'sqlmodel-column-remove': columnRemove as Transform,
+  'sqlmodel-column-type': columnType as Transform,
+  'sqlmodel-unique': uniqueTransform as Transform,
+  'sqlmodel-index': indexTransform as Transform,
+  'sqlmodel-primary-key': primaryKey as Transform,
 };
 
 function fixtureCases(transform: string): string[] {
@@ -635,5 +644,137 @@ class Legacy(SQLModel):
 
   it('changes nothing when the class already has the column', () => {
     expect(run('sqlmodel-column-add', source, { table: 'teams', column: 'id', type: 'integer', nullable: 'false' })).toBe(source);
+  });
+});
+
+describe('sqlmodel-column-type', () => {
+  interface TypeOptions {
+    table: string;
+    column: string;
+    type: string;
+    datetime?: string;
+  }
+  const typeCases = fixtureCases('sqlmodel-column-type').map((name) => ({
+    name,
+    options: JSON.parse(fixture('sqlmodel-column-type', name, '.options.json')) as TypeOptions,
+    file: path.join(root, '__testfixtures__', 'sqlmodel-column-type', `${name}.output.py`),
+  }));
+
+  it('is a Python transform', () => {
+    expect(columnTypeLanguage).toBe('python');
+  });
+
+  it('writes types the Python reader reads back as exactly the asked type, with nothing it could not read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    for (const { name, options } of typeCases) {
+      writeFileSync(path.join(dir, `${name}.py`), fixture('sqlmodel-column-type', name, '.output.py'));
+      // The reader assumes the SQLModel release the transform was told about: what a plain `datetime` means.
+      const sqlmodelVersion = options.datetime === 'timestamp with time zone' ? '0.0.47' : '0.0.44';
+      const model = await readSqlModel({ name: 'sqlmodel', files: [`${name}.py`], cwd: dir, sqlmodelVersion });
+      const column = model.tables.find((t) => t.name === options.table)!.columns.find((c) => c.name === options.column)!;
+      expect([name, normalizeType(column.type.sql ?? '?')]).toEqual([name, normalizeType(options.type)]);
+      expect([name, model.diagnostics]).toEqual([name, []]);
+    }
+  });
+
+  it('gives, under real SQLAlchemy/SQLModel when installed, the asked type', () => {
+    if (spawnSync('python3', ['-c', 'import sqlmodel'], { encoding: 'utf8' }).status !== 0) return; // the reader's read-back above still ran
+    const check = spawnSync('python3', ['test/fixtures/python/sqlmodel_oracle.py', ...typeCases.map((c) => c.file)], { cwd: root, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    type Column = { name: string; type: string };
+    const out = JSON.parse(check.stdout) as { files: Record<string, { name: string; columns: Column[] }[]> };
+    const formatType = (ddl: string) => ddl.toLowerCase().replace(/^varchar/, 'character varying').replace(/, /g, ',');
+    for (const { name, options, file } of typeCases) {
+      const tables = Object.entries(out.files).find(([f]) => path.resolve(root, f) === file)![1];
+      const real = tables.find((t) => t.name === options.table)!.columns.find((c) => c.name === options.column)!;
+      expect([name, normalizeType(formatType(real.type))]).toEqual([name, normalizeType(options.type)]);
+    }
+  });
+
+  const source = `from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlmodel import Field, SQLModel
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "teams"
+
+    id: int = Field(primary_key=True)
+    tags: list[str] = Field(default=[])
+    size: int = Field(sa_column=Column(ForeignKey("sizes.id")))
+    owner: str = Field(sa_column=make_column())
+
+
+class Post(Base):
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id = Column(ForeignKey("users.id"))
+    editor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+`;
+  const refusal = (options: object) => {
+    try {
+      run('sqlmodel-column-type', source, options);
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, as cannot-apply, declarations it does not rewrite', () => {
+    expect(refusal({ table: 'users', column: 'id', type: 'bigint' })).toEqual([
+      'CannotApply',
+      'no SQLModel table class for table "users" in this file (tables here: teams)',
+    ]);
+    expect(refusal({ table: 'teams', column: 'tags', type: 'text' })).toEqual([
+      'CannotApply',
+      'Team.tags: the annotation list[str] does not name one type; change it by hand',
+    ]);
+    expect(refusal({ table: 'teams', column: 'size', type: 'bigint' })).toEqual([
+      'CannotApply',
+      "Team.size: the column takes its type from its ForeignKey's target; change it by hand",
+    ]);
+    expect(refusal({ table: 'teams', column: 'owner', type: 'text' })).toEqual([
+      'CannotApply',
+      'Team.owner: sa_column is not a Column(...) call; change its type by hand',
+    ]);
+    expect(refusal({ table: 'posts', column: 'author_id', type: 'bigint' })).toEqual([
+      'CannotApply',
+      "Post.author_id: the column takes its type from its ForeignKey's target; change it by hand",
+    ]);
+    expect(refusal({ table: 'posts', column: 'editor_id', type: 'bigint' })).toEqual([
+      'CannotApply',
+      "Post.editor_id: the column takes its type from its ForeignKey's target; change it by hand",
+    ]);
+    expect(refusal({ table: 'teams', column: 'id', type: 'mood' })).toEqual([
+      'CannotApply',
+      'no Python declaration of mood is written by this fix; change the type by hand',
+    ]);
+  });
+
+  it('keeps an annotation that already maps to the type, such as EmailStr', () => {
+    const user = `from pydantic import EmailStr
+from sqlmodel import Field, SQLModel
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int = Field(primary_key=True)
+    email: EmailStr = Field(max_length=64)
+`;
+    expect(run('sqlmodel-column-type', user, { table: 'users', column: 'email', type: 'character varying(128)' })).toBe(
+      user.replace('max_length=64', 'max_length=128'),
+    );
+  });
+
+  it('changes nothing when the column already has the type, spelled any way', () => {
+    expect(run('sqlmodel-column-type', source, { table: 'teams', column: 'id', type: 'int4' })).toBe(source);
+    expect(run('sqlmodel-column-type', source, { table: 'posts', column: 'id', type: 'integer' })).toBe(source);
   });
 });

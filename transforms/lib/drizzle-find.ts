@@ -62,7 +62,7 @@ export type FkSite =
     };
 
 /** What pg-core's exports are called in this file: `{ pgTable as table }` and `* as pg` included. */
-function pgCoreNames(parsed: ParsedSource): { named: Map<string, string>; namespaces: Set<string> } {
+export function pgCoreNames(parsed: ParsedSource): { named: Map<string, string>; namespaces: Set<string> } {
   const named = new Map<string, string>();
   const namespaces = new Set<string>();
   for (const decl of parsed.nodesOfType<ImportDeclaration>('ImportDeclaration')) {
@@ -80,7 +80,7 @@ function pgCoreNames(parsed: ParsedSource): { named: Map<string, string>; namesp
 }
 
 /** Reads a callee as the pg-core export it names (`pgTable`, `foreignKey`), if it names one. */
-function pgCoreCallee(names: ReturnType<typeof pgCoreNames>, callee: Node): string | undefined {
+export function pgCoreCallee(names: ReturnType<typeof pgCoreNames>, callee: Node): string | undefined {
   const path = accessPath(callee);
   if (path?.length === 1) return names.named.get(path[0]!) ?? path[0];
   if (path?.length === 2 && names.namespaces.has(path[0]!)) return path[1];

@@ -1,0 +1,9 @@
+import { pgTable, serial, text } from "drizzle-orm/pg-core";
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    legacyCode: text("legacy_code"),
+  },
+);

@@ -1,0 +1,5 @@
+import { pgTable, text } from "drizzle-orm/pg-core";
+
+export const pairs = pgTable("pairs", {
+  key: text("key").array().notNull(),
+});

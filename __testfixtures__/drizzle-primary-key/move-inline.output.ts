@@ -1,0 +1,6 @@
+import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+
+export const users = pgTable("users", {
+  email: text("email").notNull(),
+  id: uuid("id").primaryKey().defaultRandom(),
+});

@@ -1,0 +1,6 @@
+import { pgTable, text } from "drizzle-orm/pg-core";
+
+export const users = pgTable("users", {
+  legacyId: text("legacy_id"), // before the migration
+  id: text("id").primaryKey(),
+});

@@ -1,0 +1,13 @@
+import { pgTable, serial, text, unique } from "drizzle-orm/pg-core";
+
+export const teams = pgTable("teams", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull(),
+}, (t) => [unique("teams_slug_key").on(t.slug)]);
+
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  email: text("email").notNull(),
+}, (t) => [
+  unique().on(t.email),
+]);

@@ -1,0 +1,9 @@
+from sqlmodel import Field, SQLModel
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tags"
+
+    id: int = Field(primary_key=True)
+    label: str
+    slug: str = "x"

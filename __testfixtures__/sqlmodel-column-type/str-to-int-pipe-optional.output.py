@@ -1,0 +1,8 @@
+from sqlmodel import Field, SQLModel
+
+
+class Item(SQLModel, table=True):
+    __tablename__ = "items"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: int | None = Field(default=None)

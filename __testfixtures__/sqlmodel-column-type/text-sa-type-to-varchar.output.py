@@ -1,0 +1,13 @@
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Profile(SQLModel, table=True):
+    __tablename__ = "profiles"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    bio: Optional[str] = Field(
+        default=None,
+        max_length=500,
+    )

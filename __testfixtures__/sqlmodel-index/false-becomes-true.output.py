@@ -1,0 +1,8 @@
+from sqlmodel import Field, SQLModel
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(index=True, foreign_key="teams.id")

@@ -1,0 +1,8 @@
+from sqlmodel import Field, SQLModel
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tags"
+
+    slug: str = Field(max_length=64, primary_key=True)
+    label: str | None = None

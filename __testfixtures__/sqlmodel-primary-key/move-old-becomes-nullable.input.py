@@ -1,0 +1,11 @@
+from sqlmodel import Field, SQLModel
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    legacy_id: int | None = Field(
+        default=None,
+        primary_key=True,
+    )
+    id: str = Field(max_length=36)

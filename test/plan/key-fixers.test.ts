@@ -1,0 +1,173 @@
+// What plan asks the transforms to do for unique-missing/-extra, index-missing/-extra and primary-key, and
+// when it declines: small hand-built models through the real compare, exact actions.
+
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare/index.ts';
+import type { Column, Index, SchemaModel, SourceKind, Span, Table, UniqueConstraint } from '../../src/model/schema.ts';
+import { plan } from '../../src/plan/index.ts';
+
+const at = (file: string, start: number, end = start + 10): Span => ({ file, line: 1, column: start + 1, start, end });
+const col = (name: string, nullable = false, extra: Partial<Column> = {}): Column => ({ name, type: { sql: 'text' }, nullable, ...extra });
+const model = (source: string, kind: SourceKind, tables: Table[]): SchemaModel => ({ source, kind, tables, diagnostics: [] });
+
+/** A table as a code source reads it: columns `id`, `name`, `note` written 100 characters apart in `file`. */
+function coded(file: string, extra: Partial<Table> = {}, binding: (name: string) => string = (n) => n): Table {
+  const columns = ['id', 'name', 'note'].map((name, i) => col(name, name === 'note', { loc: at(file, 100 * i + 10, 100 * i + 90), binding: binding(name) }));
+  return { schema: 'public', name: 'teams', columns, foreignKeys: [], uniques: [], indexes: [], primaryKey: { columns: ['id'], loc: at(file, 20, 30) }, loc: at(file, 0, 1000), ...extra };
+}
+const truth = (extra: Partial<Table> = {}): SchemaModel =>
+  model('database', 'database', [
+    { schema: 'public', name: 'teams', columns: [col('id'), col('name'), col('note', true)], foreignKeys: [], uniques: [], indexes: [], primaryKey: { columns: ['id'], name: 'teams_pkey' }, ...extra },
+  ]);
+const unique = (columns: string[], extra: Partial<UniqueConstraint> = {}): UniqueConstraint => ({ columns, ...extra });
+const index = (columns: string[], extra: Partial<Index> = {}): Index => ({ columns, unique: false, ...extra });
+
+function actions(models: SchemaModel[], rules: string[]) {
+  const findings = compare(models, { truth: 'database' });
+  return plan(findings, models, { rules }).actions.map(({ rule, source, transform, options, description, unsafe }) => ({
+    rule, source, transform, options, description, ...(unsafe && { unsafe }),
+  }));
+}
+
+describe('unique-missing and unique-extra', () => {
+  it('adds the truth’s uniqueness to the column, naming it in Drizzle, and finds a Python field by its attribute', () => {
+    const db = truth({ uniques: [unique(['name'], { name: 'teams_name_key' })] });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', {}, (n) => (n === 'name' ? 'title' : n))]);
+    expect(actions([db, drizzle, sqlmodel], ['unique-missing'])).toEqual([
+      {
+        rule: 'unique-missing', source: 'drizzle', transform: 'drizzle-unique',
+        options: { table: 'teams', column: 'name', unique: 'true', name: 'teams_name_key' }, description: 'teams.name: unique',
+      },
+      {
+        rule: 'unique-missing', source: 'sqlmodel', transform: 'sqlmodel-unique',
+        options: { table: 'teams', column: 'name', attribute: 'title', unique: 'true' }, description: 'teams.name: unique',
+      },
+    ]);
+  });
+
+  it('removes uniqueness the truth does not enforce, as a safe fix, keeping a Python index the truth has', () => {
+    const db = truth({ indexes: [index(['note'], { name: 'teams_note_idx' })] });
+    // Drizzle writes it in the table's config, Python as `index=True, unique=True` on the column.
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts', { uniques: [unique(['note'], { loc: at('schema.ts', 900, 950) })], indexes: [index(['note'], { name: 'teams_note_idx', loc: at('schema.ts', 950, 990) })] })]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { indexes: [index(['note'], { unique: true, name: 'ix_teams_note', loc: at('models.py', 230, 240) })] })]);
+    expect(actions([db, drizzle, sqlmodel], ['unique-extra'])).toEqual([
+      {
+        rule: 'unique-extra', source: 'drizzle', transform: 'drizzle-unique',
+        options: { table: 'teams', column: 'note', unique: 'false' }, description: 'teams.note: not unique',
+      },
+      {
+        rule: 'unique-extra', source: 'sqlmodel', transform: 'sqlmodel-unique',
+        options: { table: 'teams', column: 'note', unique: 'false', keepIndex: 'true' }, description: 'teams.note: not unique',
+      },
+    ]);
+  });
+
+  it('leaves multi-column and NULLS NOT DISTINCT uniqueness, and Python uniqueness outside the column, to the user', () => {
+    const db = truth({ uniques: [unique(['name', 'note']), unique(['id'], { nullsNotDistinct: true })] });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { uniques: [unique(['name'], { loc: at('models.py', 950, 990) })] })]);
+    const findings = compare([db, drizzle, sqlmodel], { truth: 'database' }).filter((f) => f.rule.startsWith('unique-'));
+    expect(findings.map((f) => [f.rule, f.column])).toEqual([
+      ['unique-missing', '(name, note)'],
+      ['unique-missing', 'id'],
+      ['unique-extra', 'name'],
+    ]);
+    expect(actions([db, drizzle, sqlmodel], ['unique-missing', 'unique-extra'])).toEqual([]);
+  });
+
+  it('leaves a Drizzle unique index with a method or operator class to the user', () => {
+    const hashed = index(['note'], { unique: true, method: 'hash', loc: at('schema.ts', 950, 990) });
+    const opclass = index(['name'], { unique: true, parts: [{ column: 'name', opclass: 'text_pattern_ops' }], loc: at('schema.ts', 900, 940) });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts', { indexes: [hashed, opclass] })]);
+    const findings = compare([truth(), drizzle], { truth: 'database' }).filter((f) => f.rule === 'unique-extra');
+    expect(findings.map((f) => f.column)).toEqual(['note', 'name']);
+    expect(actions([truth(), drizzle], ['unique-extra'])).toEqual([]);
+  });
+});
+
+describe('index-missing and index-extra', () => {
+  it('adds a plain single-column index: with the truth’s name in Drizzle, as index=True in Python', () => {
+    const db = truth({ indexes: [index(['name'], { name: 'teams_name_idx', parts: [{ column: 'name' }] })] });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py')]);
+    expect(actions([db, drizzle, sqlmodel], ['index-missing'])).toEqual([
+      {
+        rule: 'index-missing', source: 'drizzle', transform: 'drizzle-index',
+        options: { table: 'teams', column: 'name', index: 'true', name: 'teams_name_idx' }, description: 'teams.name: index teams_name_idx',
+      },
+      {
+        rule: 'index-missing', source: 'sqlmodel', transform: 'sqlmodel-index',
+        options: { table: 'teams', column: 'name', index: 'true' }, description: 'teams.name: index',
+      },
+    ]);
+  });
+
+  it('removes a plain index the truth does not have, where the table or the column declares it', () => {
+    const db = truth();
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts', { indexes: [index(['note'], { name: 'teams_note_idx', loc: at('schema.ts', 950, 990) })] })]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { indexes: [index(['note'], { name: 'ix_teams_note', loc: at('models.py', 230, 240) })] })]);
+    expect(actions([db, drizzle, sqlmodel], ['index-extra'])).toEqual([
+      {
+        rule: 'index-extra', source: 'drizzle', transform: 'drizzle-index',
+        options: { table: 'teams', column: 'note', index: 'false' }, description: 'teams.note: remove the index teams_note_idx',
+      },
+      {
+        rule: 'index-extra', source: 'sqlmodel', transform: 'sqlmodel-index',
+        options: { table: 'teams', column: 'note', index: 'false' }, description: 'teams.note: remove the index ix_teams_note',
+      },
+    ]);
+  });
+
+  it('leaves partial, sorted, non-btree and multi-column indexes, and index=True beside unique=True, to the user', () => {
+    const db = truth({
+      indexes: [
+        index(['name'], { where: 'name IS NOT NULL' }),
+        index(['note'], { parts: [{ column: 'note', order: 'DESC', nulls: 'LAST' }] }),
+        index(['id'], { method: 'hash' }),
+        index(['name', 'note']),
+      ],
+    });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
+    const findings = compare([db, drizzle], { truth: 'database' }).filter((f) => f.rule === 'index-missing');
+    expect(findings).toHaveLength(4);
+    expect(actions([db, drizzle], ['index-missing'])).toEqual([]);
+
+    const plainDb = truth({ indexes: [index(['name'])] });
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { uniques: [unique(['name'], { loc: at('models.py', 130, 140) })] })]);
+    expect(actions([plainDb, sqlmodel], ['index-missing'])).toEqual([]);
+  });
+});
+
+describe('primary-key', () => {
+  const db = truth({ primaryKey: { columns: ['name'] } });
+
+  it('moves a single-column key written on its column, as an unsafe fix, keeping the old column NOT NULL as the truth has it', () => {
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
+    expect(actions([db, drizzle], ['primary-key'])).toEqual([
+      {
+        rule: 'primary-key', source: 'drizzle', transform: 'drizzle-primary-key',
+        options: { table: 'teams', column: 'name', from: 'id', fromNullable: 'false' }, description: 'teams: primary key id → name (unsafe)', unsafe: true,
+      },
+    ]);
+  });
+
+  it('gives a source without a key the truth’s, as a safe fix, naming Python attributes', () => {
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { primaryKey: undefined }, (n) => `${n}_`)]);
+    expect(actions([db, sqlmodel], ['primary-key'])).toEqual([
+      {
+        rule: 'primary-key', source: 'sqlmodel', transform: 'sqlmodel-primary-key',
+        options: { table: 'teams', column: 'name', attribute: 'name_' }, description: 'teams: primary key name',
+      },
+    ]);
+  });
+
+  it('leaves composite keys, a key declared apart from its column, and a truth without a key to the user', () => {
+    const composite = truth({ primaryKey: { columns: ['id', 'name'] } });
+    expect(actions([composite, model('drizzle', 'drizzle', [coded('schema.ts')])], ['primary-key'])).toEqual([]);
+    const inConfig = model('drizzle', 'drizzle', [coded('schema.ts', { primaryKey: { columns: ['id'], loc: at('schema.ts', 950, 990) } })]);
+    expect(actions([db, inConfig], ['primary-key'])).toEqual([]);
+    const keyless = truth({ primaryKey: undefined });
+    expect(actions([keyless, model('drizzle', 'drizzle', [coded('schema.ts')])], ['primary-key'])).toEqual([]);
+  });
+});
