@@ -15,14 +15,20 @@ interface FixGroup {
   source: string;
   file: string;
   table: string;
+  /** Column-level fixes are edited on the column's own lines; table-level ones (indexes, keys) may not be. */
+  level: 'column' | 'table';
   actions: FixAction[];
 }
 
+const TABLE_LEVEL = /^(index|unique|primary-key|check)/;
+
+/** One section per source, file, table and level, so a foreign-key fix keeps the lines it is about. */
 function groupActions(actions: readonly FixAction[]): FixGroup[] {
   const groups = new Map<string, FixGroup>();
   for (const a of actions) {
-    const key = [a.source, a.file, a.finding.table].join('\u0000');
-    const g = groups.get(key) ?? { source: a.source, file: a.file, table: a.finding.table, actions: [] };
+    const level = TABLE_LEVEL.test(a.rule) ? 'table' : 'column';
+    const key = [a.source, a.file, a.finding.table, level].join('\u0000');
+    const g = groups.get(key) ?? { source: a.source, file: a.file, table: a.finding.table, level, actions: [] };
     g.actions.push(a);
     groups.set(key, g);
   }
@@ -45,8 +51,12 @@ function oldRange(g: FixGroup, change: FileChange, model: SchemaModel | undefine
       lines.push(line, endLine);
     }
   }
-  if (!lines.length) {
-    for (const h of hunks(change)) lines.push(h.oldStart, h.oldStart + Math.max(h.oldLines, 1) - 1);
+  // A table-level edit is often not on a finding's line (a new entry in the table's index list): every
+  // changed line inside the table's own declaration is shown with it.
+  const span = g.level === 'table' && table?.loc && table.loc.file === g.file ? texts.lines(table.loc) : undefined;
+  for (const h of hunks(change)) {
+    const [start, end] = [h.oldStart, h.oldStart + Math.max(h.oldLines, 1) - 1];
+    if (!lines.length || (span && start >= span.line && end <= span.endLine)) lines.push(start, end);
   }
   return { from: Math.min(...lines), to: Math.max(...lines) };
 }

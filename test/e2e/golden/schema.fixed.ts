@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, boolean, integer } from "drizzle-orm/pg-core";
+import { pgTable, text, timestamp, boolean, integer, index } from "drizzle-orm/pg-core";
 
 export const users = pgTable("users", {
   id: text("id").primaryKey(),
@@ -123,7 +123,10 @@ export const creditTransactions = pgTable("credit_transactions", {
   createdAt: timestamp("created_at")
     .notNull()
     .defaultNow(),
-});
+}, (t) => [
+  index("ix_credit_transactions_type").on(t.type),
+  index("ix_credit_transactions_user_id").on(t.userId),
+]);
 
 export const apiKeyCredits = pgTable("api_key_credits", {
   apiKey: text("api_key").primaryKey(),
