@@ -22,7 +22,6 @@ import {
   type Node,
   type ObjectProperty,
   type StringLiteral,
-  type VariableDeclarator,
   accessPath,
   flattenChain,
   is,
@@ -41,6 +40,7 @@ import { insertProperty } from './lib/drizzle-insert-property.ts';
 import { booleanOption, optionalString, requiredString } from './lib/drizzle-options.ts';
 import { type ParsedSource, parseSource, quote, quoteStyle } from './lib/drizzle-source.ts';
 import { sqlTagImport } from './lib/drizzle-sql-import.ts';
+import { enumVariable } from './lib/drizzle-enum.ts';
 
 const NAME = 'drizzle-column-add';
 const PG_CORE = 'drizzle-orm/pg-core';
@@ -76,7 +76,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
     builder = spec.builder;
     callee = param ? `${param}.${spec.builder}` : builderCallee(parsed, spec.builder, edits, `${table}.${column}`);
   } else {
-    callee = enumVariable(parsed, type, optionalString(options, 'enum'), `${table}.${column}`);
+    callee = enumVariable(parsed, type, optionalString(options, 'enum'), `${table}.${column}`, 'add the column by hand');
   }
 
   const naming = namingOf(parsed, site);
@@ -194,19 +194,3 @@ function builderCallee(parsed: ParsedSource, builder: string, edits: Edit[], wha
   return builder;
 }
 
-/** The variable holding `pgEnum("name", …)` in this file, or the imported one the plan names. */
-function enumVariable(parsed: ParsedSource, type: string, imported: string | undefined, what: string): string {
-  const name = type.includes('.') ? type.slice(type.lastIndexOf('.') + 1) : type;
-  for (const decl of parsed.nodesOfType<VariableDeclarator>('VariableDeclarator')) {
-    const init = decl.init && unwrap(decl.init);
-    if (!is<Identifier>(decl.id, 'Identifier') || !is<CallExpression>(init, 'CallExpression')) continue;
-    const callee = accessPath(init.callee);
-    const isEnum =
-      callee !== undefined &&
-      ((callee.length === 1 && (localImportName(parsed, PG_CORE, 'pgEnum') ?? 'pgEnum') === callee[0]) ||
-        (callee.length === 2 && (callee[1] === 'pgEnum' || callee[1] === 'enum')));
-    if (isEnum && stringValue(init.arguments[0]) === name) return decl.id.name;
-  }
-  if (imported && topLevelNames(parsed).has(imported)) return imported;
-  throw new CannotApply(`${what}: ${type} is no built-in type and no pgEnum for it is declared or imported here; add the column by hand`);
-}

@@ -29,7 +29,6 @@ import {
   type ObjectExpression,
   type ObjectProperty,
   type StringLiteral,
-  type VariableDeclarator,
   accessPath,
   flattenChain,
   is,
@@ -57,6 +56,7 @@ import { addNamedImport, localImportName, topLevelNames } from './lib/drizzle-im
 import { optionalString, requiredString } from './lib/drizzle-options.ts';
 import { type ParsedSource, parseSource, quoteStyle, spansLines } from './lib/drizzle-source.ts';
 import { removeImport, unusedImport } from './lib/drizzle-unused-import.ts';
+import { enumVariable } from './lib/drizzle-enum.ts';
 
 const NAME = 'drizzle-column-type';
 const PG_CORE = 'drizzle-orm/pg-core';
@@ -98,7 +98,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   const { root, calls } = col.chain;
   const q = nameQuote(parsed, root);
   const spec = builderFor(normalizeType(type), q);
-  const enumName = spec ? undefined : enumVariable(parsed, type, optionalString(options, 'enum'), what);
+  const enumName = spec ? undefined : enumVariable(parsed, type, optionalString(options, 'enum'), what, 'change the type by hand');
   // Already an enum column of the wanted type: running the fix twice changes nothing.
   if (enumName !== undefined && accessPath(root.callee)?.join('.') === enumName) return file.source;
 
@@ -274,19 +274,3 @@ function nameQuote(parsed: ParsedSource, root: CallExpression): '"' | "'" {
   return is<StringLiteral>(first, 'StringLiteral') ? (parsed.source[parsed.start(first)] as '"' | "'") : quoteStyle(parsed);
 }
 
-/** The variable holding `pgEnum("name", …)` in this file, or the imported one the plan names. */
-function enumVariable(parsed: ParsedSource, type: string, imported: string | undefined, what: string): string {
-  const name = type.includes('.') ? type.slice(type.lastIndexOf('.') + 1) : type;
-  for (const decl of parsed.nodesOfType<VariableDeclarator>('VariableDeclarator')) {
-    const init = decl.init && unwrap(decl.init);
-    if (!is<Identifier>(decl.id, 'Identifier') || !is<CallExpression>(init, 'CallExpression')) continue;
-    const callee = accessPath(init.callee);
-    const isEnum =
-      callee !== undefined &&
-      ((callee.length === 1 && (localImportName(parsed, PG_CORE, 'pgEnum') ?? 'pgEnum') === callee[0]) ||
-        (callee.length === 2 && (callee[1] === 'pgEnum' || callee[1] === 'enum')));
-    if (isEnum && stringValue(init.arguments[0]) === name) return decl.id.name;
-  }
-  if (imported && topLevelNames(parsed).has(imported)) return imported;
-  throw new CannotApply(`${what}: ${type} is no built-in type and no pgEnum for it is declared or imported here; change the type by hand`);
-}
