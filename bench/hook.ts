@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/schemadrift');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCHEMA = 'nextjs/src/database/schema.ts';
+const MODELS = 'fastapi/models/credits.py';
 const { DATABASE_URL: _, ...inherited } = process.env;
 const env = { ...inherited, NO_COLOR: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 // GNU time adds the child's CPU time (user + system), which a busy machine inflates far less than wall time.
@@ -72,6 +73,7 @@ function timed(dir: string, prepare: () => void, verify: (stdout: string) => voi
 
 const dir = setUp();
 const clean = readFileSync(path.join(dir, SCHEMA), 'utf8');
+const cleanModels = readFileSync(path.join(dir, MODELS), 'utf8');
 try {
   const fixing = timed(
     dir,
@@ -82,6 +84,18 @@ try {
     (stdout) => {
       // Speed never at the cost of the answer: the drift is fixed and the fix staged, every time.
       if (!stdout.includes(`fixed and staged ${SCHEMA}`)) throw new Error(`fix --staged did not fix: ${stdout}`);
+      if (must('git', ['diff', '--cached', '--name-only'], dir).trim()) throw new Error('the fix was not staged');
+    },
+  );
+  // A commit touching only the Python models: the fix reads the snapshot and the models, never TypeScript.
+  const python = timed(
+    dir,
+    () => {
+      writeFileSync(path.join(dir, MODELS), cleanModels.replace('foreign_key="users.id", ondelete="CASCADE", alias="ownerId"', 'foreign_key="user_credits.user_id", ondelete="CASCADE", alias="ownerId"'));
+      must('git', ['add', MODELS], dir);
+    },
+    (stdout) => {
+      if (!stdout.includes(`fixed and staged ${MODELS}`)) throw new Error(`fix --staged did not fix: ${stdout}`);
       if (must('git', ['diff', '--cached', '--name-only'], dir).trim()) throw new Error('the fix was not staged');
     },
   );
@@ -101,6 +115,7 @@ try {
     `${label}: median ${median(wall)} ms wall over ${wall.length} runs (min ${wall[0]!.toFixed(0)}, max ${wall.at(-1)!.toFixed(0)}), ` +
     `median ${median(cpu)} ms CPU`;
   console.log(line('fix --staged on examples/credits-app (snapshot, 1 drifting FK staged, fixed and re-staged)', fixing));
+  console.log(line('fix --staged, only the Python models staged (1 drifting FK, fixed and re-staged)', python));
   console.log(line('fix --staged with no source staged (exits at once)', skipping));
 } finally {
   rmSync(dir, { recursive: true, force: true });
