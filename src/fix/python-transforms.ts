@@ -11,6 +11,7 @@ import sqlmodelIndex from '../../transforms/sqlmodel-index.ts';
 import sqlmodelOnDelete from '../../transforms/sqlmodel-on-delete.ts';
 import sqlmodelOnUpdate from '../../transforms/sqlmodel-on-update.ts';
 import sqlmodelPrimaryKey from '../../transforms/sqlmodel-primary-key.ts';
+import sqlmodelTableAdd from '../../transforms/sqlmodel-table-add.ts';
 import sqlmodelUnique from '../../transforms/sqlmodel-unique.ts';
 import type { TransformFn } from './transform-fn.ts';
 
@@ -25,5 +26,6 @@ export const PYTHON_TRANSFORMS = {
   'sqlmodel-on-delete': sqlmodelOnDelete as unknown as TransformFn,
   'sqlmodel-on-update': sqlmodelOnUpdate as unknown as TransformFn,
   'sqlmodel-primary-key': sqlmodelPrimaryKey as unknown as TransformFn,
+  'sqlmodel-table-add': sqlmodelTableAdd as unknown as TransformFn,
   'sqlmodel-unique': sqlmodelUnique as unknown as TransformFn,
 } satisfies Record<Extract<TransformId, `sqlmodel-${string}`>, TransformFn>;

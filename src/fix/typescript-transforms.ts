@@ -14,6 +14,7 @@ import drizzleFkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
 import drizzleFkTarget from '../../transforms/drizzle-fk-target.ts';
 import drizzleIndex from '../../transforms/drizzle-index.ts';
 import drizzlePrimaryKey from '../../transforms/drizzle-primary-key.ts';
+import drizzleTableAdd from '../../transforms/drizzle-table-add.ts';
 import drizzleUnique from '../../transforms/drizzle-unique.ts';
 import type { TransformFn } from './transform-fn.ts';
 
@@ -28,6 +29,7 @@ export const TYPESCRIPT_TRANSFORMS = {
   'drizzle-fk-target': drizzleFkTarget as unknown as TransformFn,
   'drizzle-index': drizzleIndex as unknown as TransformFn,
   'drizzle-primary-key': drizzlePrimaryKey as unknown as TransformFn,
+  'drizzle-table-add': drizzleTableAdd as unknown as TransformFn,
   'drizzle-unique': drizzleUnique as unknown as TransformFn,
 } satisfies Record<Extract<TransformId, `drizzle-${string}`>, TransformFn>;
 

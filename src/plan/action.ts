@@ -21,9 +21,11 @@ export type TransformId =
   | 'drizzle-unique'
   | 'drizzle-index'
   | 'drizzle-primary-key'
+  | 'drizzle-table-add'
   | 'sqlmodel-unique'
   | 'sqlmodel-index'
-  | 'sqlmodel-primary-key';
+  | 'sqlmodel-primary-key'
+  | 'sqlmodel-table-add';
 
 /** One edit to one file: which transform, with which options, and the finding it settles. */
 export interface FixAction {

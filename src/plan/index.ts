@@ -4,7 +4,7 @@ import type { ComparedFinding } from '../compare/finding.ts';
 import { tableKey } from '../model/names.ts';
 import type { SchemaModel } from '../model/schema.ts';
 import type { FixAction } from './action.ts';
-import { ADDS_ABSENT, FIXERS, REMOVES_PRESENT } from './fixers.ts';
+import { ADDS_ABSENT, FIXERS, REMOVES_PRESENT, TABLE_FIXERS } from './fixers.ts';
 
 export type { FixAction, TransformId } from './action.ts';
 
@@ -36,10 +36,13 @@ export function plan(findings: readonly ComparedFinding[], models: readonly Sche
       // A source lacking the fact altogether is asked about only by fixers that add it (column-missing).
       const adds = value === null && finding.presence[model.source] === 'absent' && ADDS_ABSENT.has(finding.rule);
       if (model === truthModel || ((value === null || value === undefined) && !adds) || value === truthValue) continue;
-      const fixer = FIXERS[finding.rule]?.[model.kind];
       const table = model.tables.find((t) => tableKey(t) === finding.table);
-      if (!fixer || !table) continue;
-      const edit = fixer({ finding, target: { model, table }, truth: { model: truthModel, table: truthTable }, ...(options.rules && { rules: options.rules }) });
+      const truth = { model: truthModel, table: truthTable };
+      const rules = options.rules && { rules: options.rules };
+      // A source lacking the whole table (table-missing) has no table to hand a column fixer: only fixers that write tables are asked.
+      const fixer = table ? FIXERS[finding.rule]?.[model.kind] : undefined;
+      const adder = table ? undefined : TABLE_FIXERS[finding.rule]?.[model.kind];
+      const edit = fixer ? fixer({ finding, target: { model, table: table! }, truth, ...rules }) : adder?.({ finding, target: { model }, truth, ...rules });
       if (!edit) continue;
       fixable.add(finding);
       if (!options.rules || options.rules.includes(finding.rule)) {

@@ -539,3 +539,143 @@ describe('column-type', () => {
     expect(actions([truth, drizzle], ['column-type'])).toEqual([]);
   });
 });
+
+describe('table-missing', () => {
+  const fkTo = (column: string, target: string, extra: Partial<ForeignKey> = {}): ForeignKey => ({
+    columns: [column], target: { schema: 'public', table: target, columns: ['id'] }, onDelete: 'NO ACTION', onUpdate: 'NO ACTION', ...extra,
+  });
+  const auditLog = (extra: Partial<Table> = {}) =>
+    table('audit_log', [
+      col('id', false),
+      col('user_id', false),
+      col('team_id', true),
+      col('at', false, { type: { sql: 'timestamp with time zone' }, default: 'now()' }),
+      col('mood', true, { type: { sql: 'mood' } }),
+    ], { foreignKeys: [fkTo('user_id', 'users', { onDelete: 'CASCADE' }), fkTo('team_id', 'teams')], ...extra });
+  const db = (audit = auditLog()) => model('database', 'database', [users(), table('teams', [col('id', false)]), table('posts', [col('id', false)]), audit]);
+  // users and teams, which audit_log references, live in auth.ts; posts and more in posts.ts (the majority).
+  const drizzle = (teamsFile = 'auth.ts') => ({
+    ...model('drizzle', 'drizzle', [
+      table('users', [coded('auth.ts', 10, 'id', false)], { loc: at('auth.ts', 0, 100), binding: 'users' }),
+      table('teams', [coded(teamsFile, 110, 'id', false)], { loc: at(teamsFile, 100, 200), binding: 'teams' }),
+      table('posts', [coded('posts.ts', 10, 'id', false)], { loc: at('posts.ts', 0, 100), binding: 'posts' }),
+    ]),
+    enums: [{ schema: 'public', name: 'mood', values: ['happy'], binding: 'moodEnum' }],
+  });
+  const tables = { drizzle: { mustModel: ['audit_*', 'audit.*'] } };
+  const tableActions = (models: SchemaModel[]) =>
+    plan(compare(models, { truth: 'database', tables }), models, { rules: ['table-missing'] }).actions.map(({ file, transform, options, description }) => ({
+      file, transform, options, description,
+    }));
+
+  it('writes the truth’s table into the file holding the tables it references, with their variables and the pgEnum', () => {
+    expect(tableActions([db(), drizzle()])).toEqual([
+      {
+        file: 'auth.ts',
+        transform: 'drizzle-table-add',
+        options: {
+          table: 'audit_log',
+          variable: 'auditLog',
+          columns: JSON.stringify([
+            { name: 'id', type: 'text', nullable: false, primaryKey: true },
+            { name: 'user_id', type: 'text', nullable: false },
+            { name: 'team_id', type: 'text', nullable: true },
+            { name: 'at', type: 'timestamp with time zone', nullable: false, default: 'now()' },
+            { name: 'mood', type: 'mood', nullable: true, enum: 'moodEnum' },
+          ]),
+          foreignKeys: JSON.stringify([
+            { column: 'user_id', references: 'users.id', onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
+            { column: 'team_id', references: 'teams.id', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' },
+          ]),
+        },
+        description: 'audit_log: add pgTable auditLog (5 columns)',
+      },
+    ]);
+  });
+
+  it('falls back to the file holding most of the source’s tables when no related table is written', () => {
+    const lone = table('audit_log', [col('id', false)]);
+    const source = model('drizzle', 'drizzle', [
+      table('users', [coded('auth.ts', 10, 'id', false)], { loc: at('auth.ts', 0, 100), binding: 'users' }),
+      table('teams', [coded('posts.ts', 110, 'id', false)], { loc: at('posts.ts', 100, 200), binding: 'teams' }),
+      table('posts', [coded('posts.ts', 10, 'id', false)], { loc: at('posts.ts', 0, 100), binding: 'posts' }),
+    ]);
+    expect(tableActions([db(lone), source]).map((a) => [a.file, a.options.columns])).toEqual([
+      ['posts.ts', JSON.stringify([{ name: 'id', type: 'text', nullable: false, primaryKey: true }])],
+    ]);
+  });
+
+  it('is asked only of a source the config requires to model the table', () => {
+    const models = [db(), drizzle()];
+    expect(plan(compare(models, { truth: 'database' }), models).actions).toEqual([]);
+  });
+
+  it('leaves to the user composite keys, other sequences’ defaults, identity and generated columns, and keys to tables in another file', () => {
+    const cases: Table[] = [
+      auditLog({ primaryKey: { columns: ['id', 'user_id'] } }),
+      auditLog({ foreignKeys: [{ ...fkTo('user_id', 'users'), columns: ['user_id', 'team_id'], target: { schema: 'public', table: 'users', columns: ['id', 'x'] } }] }),
+      table('audit_log', [col('id', false, { type: { sql: 'integer' }, default: "nextval('shared_seq'::regclass)" })]),
+      table('audit_log', [col('id', false, { type: { sql: 'integer' }, identity: 'ALWAYS' })]),
+      table('audit_log', [col('id', false), col('n', true, { generated: 'id' })]),
+      { ...auditLog(), schema: 'audit' },
+    ];
+    for (const audit of cases) {
+      const models = [db(audit), drizzle()];
+      // Each is a real table-missing finding the plan declines, not a table the rule never reports.
+      expect(compare(models, { truth: 'database', tables }).filter((f) => f.rule === 'table-missing').map((f) => f.table)).toEqual([
+        audit.schema === 'public' ? 'audit_log' : 'audit.audit_log',
+      ]);
+      expect(tableActions(models)).toEqual([]);
+    }
+    // teams moved to posts.ts: the key to it could not be written in auth.ts without an import.
+    expect(tableActions([db(), drizzle('posts.ts')])).toEqual([]);
+  });
+});
+
+describe('table-missing in Python', () => {
+  const db = model('database', 'database', [
+    users(),
+    table('audit_log', [
+      col('id', false, { type: { sql: 'integer' }, default: "nextval('audit_log_id_seq'::regclass)" }),
+      col('user_id', false),
+      col('at', false, { type: { sql: 'timestamp with time zone' }, default: 'now()' }),
+    ], { foreignKeys: [{ columns: ['user_id'], target: { schema: 'public', table: 'users', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: 'NO ACTION' }] }),
+  ]);
+  const sqlmodel = (tables: Table[]) => ({ ...model('sqlmodel', 'sqlmodel', tables), notes: ['a plain datetime is timestamp with time zone'] });
+  const tables = { sqlmodel: { mustModel: ['audit_*'] } };
+  const tableActions = (models: SchemaModel[]) =>
+    plan(compare(models, { truth: 'database', tables }), models).actions.map(({ rule, file, transform, options, description }) => ({ rule, file, transform, options, description }));
+
+  it('writes a class for the truth’s table next to the table it references, its serial key and string foreign key', () => {
+    const source = sqlmodel([
+      table('users', [coded('auth.py', 10, 'id', false)], { loc: at('auth.py', 0, 100), binding: 'User' }),
+      table('posts', [coded('models.py', 10, 'id', false)], { loc: at('models.py', 0, 100), binding: 'Post' }),
+      table('teams', [coded('models.py', 110, 'id', false)], { loc: at('models.py', 100, 200), binding: 'Team' }),
+    ]);
+    expect(tableActions([db, source])).toEqual([
+      {
+        rule: 'table-missing',
+        file: 'auth.py',
+        transform: 'sqlmodel-table-add',
+        options: {
+          table: 'audit_log',
+          className: 'AuditLog',
+          columns: JSON.stringify([
+            { name: 'id', type: 'integer', nullable: false, default: "nextval('audit_log_id_seq'::regclass)", primaryKey: true },
+            { name: 'user_id', type: 'text', nullable: false },
+            { name: 'at', type: 'timestamp with time zone', nullable: false, default: 'now()' },
+          ]),
+          foreignKeys: JSON.stringify([{ column: 'user_id', target: 'users.id', onDelete: 'CASCADE', onUpdate: 'NO ACTION' }]),
+          datetime: 'timestamp with time zone',
+        },
+        description: 'audit_log: add class AuditLog (3 columns)',
+      },
+    ]);
+  });
+
+  it('leaves a foreign key to a table the source does not model to the user', () => {
+    const source = sqlmodel([table('posts', [coded('models.py', 10, 'id', false)], { loc: at('models.py', 0, 100), binding: 'Post' })]);
+    expect(compare([db, source], { truth: 'database', tables }).some((f) => f.rule === 'table-missing' && f.table === 'audit_log')).toBe(true);
+    expect(tableActions([db, source])).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ import fkOnUpdate from '../../transforms/drizzle-fk-on-update.ts';
 import fkTarget from '../../transforms/drizzle-fk-target.ts';
 import indexTransform from '../../transforms/drizzle-index.ts';
 import primaryKey from '../../transforms/drizzle-primary-key.ts';
+import tableAdd from '../../transforms/drizzle-table-add.ts';
 import uniqueTransform from '../../transforms/drizzle-unique.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -76,6 +77,7 @@ const transforms: [string, Transform][] = [
   ['drizzle-index', indexTransform],
   ['drizzle-primary-key', primaryKey],
   ['drizzle-column-type', columnType],
+  ['drizzle-table-add', tableAdd],
 ];
 
 for (const [name, transform] of transforms) {
@@ -442,6 +444,99 @@ describe('drizzle-column-add', () => {
   it('uses an imported pgEnum the plan names', () => {
     expect(run(columnAdd, input, { table: 'u', column: 'status', type: 'status', nullable: 'false', enum: 'statusEnum' })).toBe(
       input.replace('  id: text("id").primaryKey(),\n});\n', '  status: statusEnum("status").notNull(),\n  id: text("id").primaryKey(),\n});\n'),
+    );
+  });
+});
+
+describe('drizzle-table-add', () => {
+  interface ColumnOption { name: string; type: string; nullable: boolean; default?: string; primaryKey?: boolean }
+  interface ForeignKeyOption { column: string; references: string; onDelete?: string; onUpdate?: string }
+
+  it('writes tables the Drizzle reader reads back as exactly the asked table', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-table-add-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const all = cases('drizzle-table-add').filter((c) => c.input !== c.output);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    for (const c of all) writeFileSync(path.join(dir, `${c.name}.ts`), c.output);
+    const model = await readDrizzle({ name: 'drizzle', files: all.map((c) => `${c.name}.ts`), cwd: dir });
+    for (const c of all) {
+      const file = `${c.name}.ts`;
+      const table = model.tables.find((t) => t.name === c.options.table && t.loc?.file === file)!;
+      const want = JSON.parse(String(c.options.columns)) as ColumnOption[];
+      const fks = JSON.parse(String(c.options.foreignKeys ?? '[]')) as ForeignKeyOption[];
+      expect([c.name, table.binding]).toEqual([c.name, c.options.variable]);
+      expect([c.name, table.columns.map((col) => [col.name, col.type.sql, col.nullable, normalizeDefault(col.default)])]).toEqual([
+        c.name,
+        want.map((col) => [col.name, col.type, col.nullable, normalizeDefault(col.default)]),
+      ]);
+      expect([c.name, table.primaryKey?.columns]).toEqual([c.name, want.filter((col) => col.primaryKey).map((col) => col.name)]);
+      const targetOf = (references: string) => {
+        const [variable, key] = references.split('.');
+        const target = model.tables.find((t) => t.binding === variable && t.loc?.file === file)!;
+        return { schema: 'public', table: target.name, columns: [target.columns.find((col) => col.binding === key)!.name] };
+      };
+      expect([c.name, table.foreignKeys.map((fk) => ({ columns: fk.columns, target: fk.target, onDelete: fk.onDelete, onUpdate: fk.onUpdate }))]).toEqual([
+        c.name,
+        fks.map((fk) => ({
+          columns: [fk.column],
+          target: targetOf(fk.references),
+          onDelete: fk.onDelete ?? 'NO ACTION',
+          onUpdate: fk.onUpdate ?? 'NO ACTION',
+        })),
+      ]);
+      expect([c.name, table.uniques, table.indexes]).toEqual([c.name, [], []]);
+    }
+    expect(model.diagnostics).toEqual([]);
+  });
+
+  const input = [
+    'import { pgTable, text } from "drizzle-orm/pg-core";',
+    'import { statusEnum } from "./enums";',
+    'const varchar = (n: string) => text(n);',
+    '',
+    'export const users = pgTable("users", {',
+    '  id: text("id").primaryKey(),',
+    '});',
+    '',
+  ].join('\n');
+  const columns = (...cols: object[]) => JSON.stringify([{ name: 'id', type: 'text', nullable: false, primaryKey: true }, ...cols]);
+  const refusal = (options: Options) => {
+    try {
+      run(tableAdd, input, { table: 'posts', variable: 'posts', ...options });
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, as cannot-apply, what it cannot write here', () => {
+    expect(refusal({ columns: columns({ name: 'box', type: 'box', nullable: true }) })).toEqual([
+      'CannotApply',
+      'posts.box: box is no built-in type and no pgEnum for it is declared or imported here; add the table by hand',
+    ]);
+    expect(refusal({ columns: columns({ name: 'slug', type: 'character varying(8)', nullable: true }) })).toEqual([
+      'CannotApply',
+      'posts.slug: `varchar` here is not pg-core\'s varchar; add the table by hand',
+    ]);
+    expect(
+      refusal({
+        columns: columns({ name: 'team_id', type: 'text', nullable: true }),
+        foreignKeys: JSON.stringify([{ column: 'team_id', references: 'teams.id' }]),
+      }),
+    ).toEqual(['CannotApply', 'posts.team_id references teams, which is not declared or imported in this file; add the table by hand']);
+    expect(refusal({ variable: 'users', columns: columns() })).toEqual(['CannotApply', '`users` is already declared in this file; add posts by hand']);
+    expect(refusal({ columns: columns({ name: 'n', type: 'integer', nullable: false, primaryKey: true }) })).toEqual([
+      'CannotApply',
+      'posts has a primary key over several columns; add the table by hand',
+    ]);
+  });
+
+  it('uses an imported pgEnum the plan names, and starts a file that has no table', () => {
+    expect(run(tableAdd, input, { table: 'posts', variable: 'posts', columns: columns({ name: 'status', type: 'status', nullable: false, enum: 'statusEnum' }) })).toBe(
+      `${input}\nexport const posts = pgTable("posts", {\n  id: text("id").primaryKey(),\n  status: statusEnum("status").notNull(),\n});\n`,
+    );
+    expect(run(tableAdd, '', { table: 'posts', variable: 'posts', columns: columns() })).toBe(
+      'import { pgTable, text } from "drizzle-orm/pg-core";\n\nexport const posts = pgTable("posts", {\n  id: text("id").primaryKey(),\n});\n',
     );
   });
 });

@@ -19,6 +19,7 @@ import onUpdate, { language as onUpdateLanguage } from '../../transforms/sqlmode
 import indexTransform from '../../transforms/sqlmodel-index.ts';
 import primaryKey from '../../transforms/sqlmodel-primary-key.ts';
 import uniqueTransform from '../../transforms/sqlmodel-unique.ts';
+import tableAdd, { language as tableAddLanguage } from '../../transforms/sqlmodel-table-add.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const python = await loadPython();
@@ -37,6 +38,7 @@ const TRANSFORMS: Record<string, Transform> = {
   'sqlmodel-unique': uniqueTransform as Transform,
   'sqlmodel-index': indexTransform as Transform,
   'sqlmodel-primary-key': primaryKey as Transform,
+  'sqlmodel-table-add': tableAdd as Transform,
 };
 
 function fixtureCases(transform: string): string[] {
@@ -528,6 +530,86 @@ class Team(SQLModel, table=True):
     );
     // `Account.id` already names accounts.id: nothing to do, whatever order the classes are in.
     expect(run('sqlmodel-foreign-key', source, { table: 'posts', column: 'editor_id', target: 'accounts.id' })).toBe(source);
+  });
+});
+
+describe('sqlmodel-table-add', () => {
+  interface TableOptions { table: string; className: string; columns: string; foreignKeys?: string }
+  interface ColumnOption { name: string; type: string; nullable: boolean; default?: string; primaryKey?: boolean }
+  interface ForeignKeyOption { column: string; target: string; onDelete?: string; onUpdate?: string }
+
+  it('is a Python transform', () => {
+    expect(tableAddLanguage).toBe('python');
+  });
+
+  it('writes classes the Python reader reads back as exactly the asked table', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-table-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const written = fixtureCases('sqlmodel-table-add').filter((name) => fixture('sqlmodel-table-add', name, '.input.py') !== fixture('sqlmodel-table-add', name, '.output.py'));
+    expect(written.length).toBeGreaterThanOrEqual(5);
+    for (const name of written) {
+      const options = JSON.parse(fixture('sqlmodel-table-add', name, '.options.json')) as TableOptions;
+      writeFileSync(path.join(dir, `${name}.py`), fixture('sqlmodel-table-add', name, '.output.py'));
+      const model = await readSqlModel({ name: 'sqlmodel', files: [`${name}.py`], cwd: dir, sqlmodelVersion: '0.0.44' });
+      const table = model.tables.find((t) => t.name === options.table)!;
+      const want = JSON.parse(options.columns) as ColumnOption[];
+      const fks = JSON.parse(options.foreignKeys ?? '[]') as ForeignKeyOption[];
+      expect([name, table.binding]).toEqual([name, options.className]);
+      expect([name, table.columns.map((c) => [c.name, normalizeType(c.type.sql ?? ''), c.nullable, normalizeDefault(c.default)])]).toEqual([
+        name,
+        want.map((c) => [c.name, normalizeType(c.type), c.nullable, normalizeDefault(c.default)]),
+      ]);
+      expect([name, table.primaryKey?.columns]).toEqual([name, want.filter((c) => c.primaryKey).map((c) => c.name)]);
+      expect([name, table.foreignKeys.map((fk) => [fk.columns, fk.target, fk.onDelete, fk.onUpdate])]).toEqual([
+        name,
+        fks.map((fk) => [
+          [fk.column],
+          { schema: 'public', table: fk.target.split('.')[0], columns: [fk.target.split('.')[1]] },
+          fk.onDelete ?? 'NO ACTION',
+          fk.onUpdate ?? 'NO ACTION',
+        ]),
+      ]);
+      expect([name, table.uniques, table.indexes]).toEqual([name, [], []]);
+      expect([name, model.diagnostics]).toEqual([name, []]);
+    }
+  });
+
+  const input = 'from sqlmodel import Field, SQLModel\n\n\nclass User(SQLModel, table=True):\n    __tablename__ = "users"\n\n    id: int = Field(primary_key=True)\n';
+  const refusal = (options: object) => {
+    try {
+      run('sqlmodel-table-add', input, { table: 'posts', className: 'Post', ...options });
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+  const id = { name: 'id', type: 'integer', nullable: false, primaryKey: true, default: "nextval('posts_id_seq'::regclass)" };
+
+  it('refuses, as cannot-apply, what it cannot write here', () => {
+    expect(refusal({ className: 'User', columns: JSON.stringify([id]) })).toEqual(['CannotApply', 'the class name User is taken or no identifier here; add posts by hand']);
+    expect(refusal({ columns: JSON.stringify([id, { name: 'class', type: 'text', nullable: true }]) })).toEqual([
+      'CannotApply',
+      'posts.class is not a Python identifier; add the table by hand',
+    ]);
+    expect(refusal({ columns: JSON.stringify([id, { name: 'user_id', type: 'integer', nullable: false }]), foreignKeys: JSON.stringify([{ column: 'user_id', target: 'users.id', onUpdate: 'CASCADE' }]) })).toEqual([
+      'CannotApply',
+      'posts.user_id: Field(foreign_key=…) cannot say ON UPDATE CASCADE; add the table by hand',
+    ]);
+    expect(refusal({ columns: JSON.stringify([id, { name: 'at', type: 'box', nullable: true }]) })).toEqual([
+      'CannotApply',
+      'no Python declaration of box is written by this fix; add the column by hand',
+    ]);
+    expect(refusal({ columns: JSON.stringify([{ ...id, default: undefined }]) })).toEqual([
+      'CannotApply',
+      'posts.id: SQLAlchemy would make this integer key SERIAL; add the table by hand',
+    ]);
+    expect(refusal({ columns: JSON.stringify([{ ...id, default: "nextval('other_seq'::regclass)" }]) })).toEqual([
+      'CannotApply',
+      'posts.id: a sequence default other than its own serial one; add the table by hand',
+    ]);
+    expect(() => run('sqlmodel-table-add', 'import os\n', { table: 'posts', className: 'Post', columns: JSON.stringify([id]) })).toThrow(
+      'no SQLModel table class or SQLAlchemy 2.0 mapped class here to write posts like; add it by hand',
+    );
   });
 });
 

@@ -1,0 +1,5 @@
+import { pgTable, text } from "drizzle-orm/pg-core";
+
+export const tags = pgTable("tags", {
+  id: text("id").primaryKey(),
+});
