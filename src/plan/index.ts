@@ -4,7 +4,7 @@ import type { ComparedFinding } from '../compare/finding.ts';
 import { tableKey } from '../model/names.ts';
 import type { SchemaModel } from '../model/schema.ts';
 import type { FixAction } from './action.ts';
-import { ADDS_ABSENT, FIXERS, REMOVES_PRESENT, TABLE_FIXERS } from './fixers.ts';
+import { ADDS_ABSENT, FIXERS, REMOVES_PRESENT, TABLE_FIXERS } from './fixers/index.ts';
 
 export type { FixAction, TransformId } from './action.ts';
 

@@ -1,0 +1,128 @@
+// Table fixers: a whole table written for a source that must model it and lacks it.
+
+import type { ComparedFinding } from '../../compare/finding.ts';
+import { normalizeDefault } from '../../compare/normalize/sql-default.ts';
+import type { Column, SchemaModel, Table } from '../../model/schema.ts';
+import type { FixAction } from '../action.ts';
+import { plainDatetime, pythonTarget } from './shared.ts';
+
+/** What a fixer that writes a whole table sees: the source lacks the table, so it has only the model. */
+export interface TableFixContext {
+  finding: ComparedFinding;
+  target: { model: SchemaModel };
+  truth: { model: SchemaModel; table: Table };
+  rules?: readonly string[];
+}
+
+export type TableFixer = (ctx: TableFixContext) => Omit<FixAction, 'rule' | 'source' | 'finding'> | undefined;
+
+/** The file most of `tables` are written in, first seen on a tie; undefined when none is written anywhere. */
+export function mostCommonFile(tables: readonly Table[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const t of tables) if (t.loc) counts.set(t.loc.file, (counts.get(t.loc.file) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [file, n] of counts) if (best === undefined || n > counts.get(best)!) best = file;
+  return best;
+}
+
+export const sameTable = (t: Table, ref: { schema: string; table: string }) => t.schema === ref.schema && t.name === ref.table;
+
+/**
+ * The truth's table written as a `pgTable(…)` at the end of the file holding most of the tables it references
+ * or is referenced by (else most of the source's tables). Only what the transform writes back exactly is
+ * planned: public tables with at most a single-column primary key, columns of a type with a builder or a
+ * pgEnum the source declares (serial ones too), no identity or generated columns, and single-column foreign keys to
+ * tables with a variable in that file. Anything else is left to the user: a half-written table would hide
+ * the drift it leaves.
+ */
+export const drizzleTableAdd: TableFixer = (ctx) => {
+  const { model } = ctx.target;
+  const want = ctx.truth.table;
+  if (want.schema !== 'public' || want.columns.length === 0 || (want.primaryKey?.columns.length ?? 0) > 1) return undefined;
+  // A serial column's own sequence default is written as serial(); any other sequence default is not.
+  const ownSerial = (c: Column) => normalizeDefault(c.default) === normalizeDefault(`nextval('${want.name}_${c.name}_seq'::regclass)`);
+  if (want.columns.some((c) => !c.type.sql || c.identity || c.generated !== undefined || (c.default?.startsWith('nextval(') && !ownSerial(c)))) return undefined;
+  if (want.foreignKeys.some((fk) => fk.columns.length !== 1 || fk.deferrable || fk.match)) return undefined;
+  const related = model.tables.filter(
+    (t) =>
+      want.foreignKeys.some((fk) => sameTable(t, fk.target)) ||
+      t.foreignKeys.some((fk) => fk.target.schema === want.schema && fk.target.table === want.name),
+  );
+  const file = mostCommonFile(related) ?? mostCommonFile(model.tables);
+  if (!file) return undefined;
+  const foreignKeys: { column: string; references: string; onDelete: string; onUpdate: string }[] = [];
+  for (const fk of want.foreignKeys) {
+    const target = model.tables.find((t) => sameTable(t, fk.target));
+    const column = target?.columns.find((c) => c.name === fk.target.columns[0]);
+    if (target?.loc?.file !== file || !target.binding || !column?.binding || !/^[A-Za-z_$][\w$]*$/.test(column.binding)) return undefined;
+    foreignKeys.push({ column: fk.columns[0]!, references: `${target.binding}.${column.binding}`, onDelete: fk.onDelete, onUpdate: fk.onUpdate });
+  }
+  const columns = want.columns.map((c) => {
+    const enumType = model.enums?.find((e) => e.name === c.type.sql && e.binding);
+    return {
+      name: c.name,
+      type: c.type.sql!,
+      nullable: c.nullable,
+      ...(c.default !== undefined && { default: c.default }),
+      ...(want.primaryKey?.columns[0] === c.name && { primaryKey: true }),
+      ...(enumType && { enum: enumType.binding! }),
+    };
+  });
+  const variable = want.name.replace(/_+([a-zA-Z0-9])/g, (_, ch: string) => ch.toUpperCase());
+  if (!/^[A-Za-z_$][\w$]*$/.test(variable)) return undefined;
+  return {
+    file,
+    transform: 'drizzle-table-add',
+    options: {
+      table: want.name,
+      variable,
+      columns: JSON.stringify(columns),
+      ...(foreignKeys.length > 0 && { foreignKeys: JSON.stringify(foreignKeys) }),
+    },
+    description: `${ctx.finding.table}: add pgTable ${variable} (${want.columns.length} column${want.columns.length === 1 ? '' : 's'})`,
+  };
+};
+
+/**
+ * The truth's table written as a SQLModel or SQLAlchemy 2.0 class (as the file's classes are) at the end of the
+ * file chosen as for Drizzle. Foreign keys are strings (`"users.id"`), so their targets need only be tables the
+ * source models. Left to the user: tables outside `public`, composite keys, identity and generated columns, and
+ * sequence defaults other than a lone integer key's own serial one (which SQLAlchemy writes by itself).
+ */
+export const sqlmodelTableAdd: TableFixer = (ctx) => {
+  const { model } = ctx.target;
+  const want = ctx.truth.table;
+  if (want.schema !== 'public' || want.columns.length === 0 || (want.primaryKey?.columns.length ?? 0) > 1) return undefined;
+  if (want.columns.some((c) => !c.type.sql || c.identity || c.generated !== undefined)) return undefined;
+  if (want.foreignKeys.some((fk) => fk.columns.length !== 1 || fk.deferrable || fk.match || !model.tables.some((t) => sameTable(t, fk.target)))) return undefined;
+  const related = model.tables.filter(
+    (t) =>
+      want.foreignKeys.some((fk) => sameTable(t, fk.target)) ||
+      t.foreignKeys.some((fk) => fk.target.schema === want.schema && fk.target.table === want.name),
+  );
+  const file = mostCommonFile(related) ?? mostCommonFile(model.tables);
+  if (!file) return undefined;
+  const columns = want.columns.map((c) => ({
+    name: c.name,
+    type: c.type.sql!,
+    nullable: c.nullable,
+    ...(c.default !== undefined && { default: c.default }),
+    ...(want.primaryKey?.columns[0] === c.name && { primaryKey: true }),
+  }));
+  const foreignKeys = want.foreignKeys.map((fk) => ({ column: fk.columns[0]!, target: pythonTarget(fk), onDelete: fk.onDelete, onUpdate: fk.onUpdate }));
+  const className = want.name.replace(/(?:^|_+)([a-zA-Z0-9])/g, (_, ch: string) => ch.toUpperCase());
+  if (!/^[A-Za-z_]\w*$/.test(className)) return undefined;
+  const datetime = plainDatetime(model);
+  return {
+    file,
+    transform: 'sqlmodel-table-add',
+    options: {
+      table: want.name,
+      className,
+      columns: JSON.stringify(columns),
+      ...(foreignKeys.length > 0 && { foreignKeys: JSON.stringify(foreignKeys) }),
+      ...(datetime && { datetime }),
+    },
+    description: `${ctx.finding.table}: add class ${className} (${want.columns.length} column${want.columns.length === 1 ? '' : 's'})`,
+  };
+};
