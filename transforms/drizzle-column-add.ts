@@ -41,6 +41,7 @@ import { booleanOption, optionalString, requiredString } from './lib/drizzle-opt
 import { type ParsedSource, parseSource, quote, quoteStyle } from './lib/drizzle-source.ts';
 import { sqlTagImport } from './lib/drizzle-sql-import.ts';
 import { enumVariable } from './lib/drizzle-enum.ts';
+import { camelCase, countNaming, namingStyle } from './lib/drizzle-naming.ts';
 
 const NAME = 'drizzle-column-add';
 const PG_CORE = 'drizzle-orm/pg-core';
@@ -135,34 +136,12 @@ function nameQuote(parsed: ParsedSource, site: TableSite): '"' | "'" {
  * else of the file's), and whether keys are the camelCase of the names.
  */
 function namingOf(parsed: ParsedSource, site: TableSite): { writesNames: boolean; camel: boolean } {
-  const count = (props: Node[]) => {
-    let [named, unnamed, camel, same] = [0, 0, 0, 0];
-    for (const prop of props) {
-      const key = propertyName(prop);
-      const chain = is<ObjectProperty>(prop, 'ObjectProperty') ? flattenChain(prop.value) : undefined;
-      if (key === undefined || !chain) continue;
-      const name = stringValue(chain.root.arguments[0]);
-      if (name === undefined) {
-        unnamed++;
-        // A key with capitals and no name argument: the project's casing option derives snake_case names.
-        if (/[A-Z]/.test(key)) camel++;
-        else if (key.includes('_')) same++;
-        continue;
-      }
-      named++;
-      if (key !== name && key === camelCase(name)) camel++;
-      else if (key === name && name !== camelCase(name)) same++;
-    }
-    return { named, unnamed, camel, same };
-  };
-  let c = count(site.columns?.properties ?? []);
+  let c = countNaming(site.columns?.properties ?? []);
   if (c.named + c.unnamed === 0 || c.camel + c.same === 0) {
-    const all = findTablesColumns(parsed);
-    const fileCount = count(all);
+    const fileCount = countNaming(findTablesColumns(parsed));
     c = c.named + c.unnamed === 0 ? fileCount : { ...c, camel: fileCount.camel, same: fileCount.same };
   }
-  // With no evidence either way: Drizzle's own examples write camelCase keys and explicit names.
-  return { writesNames: c.named + c.unnamed === 0 || c.named >= c.unnamed, camel: c.camel >= c.same };
+  return namingStyle(c);
 }
 
 function findTablesColumns(parsed: ParsedSource): Node[] {
@@ -173,10 +152,6 @@ function findTablesColumns(parsed: ParsedSource): Node[] {
     out.push(...(columns as Node & { properties: Node[] }).properties);
   }
   return out;
-}
-
-export function camelCase(name: string): string {
-  return name.replace(/_+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** How the builder is called here: its (possibly renamed) import, `pg.varchar` under a namespace, or a new import. */

@@ -18,16 +18,7 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { FK_ACTIONS, type FkAction } from '../src/model/schema.ts';
 import { drizzleActionText } from '../src/sources/drizzle/fk-actions.ts';
-import {
-  type Identifier,
-  type ImportDeclaration,
-  type Node,
-  type ObjectProperty,
-  flattenChain,
-  is,
-  propertyName,
-  stringValue,
-} from './lib/drizzle-ast.ts';
+import { type Identifier, type ImportDeclaration, type Node, is } from './lib/drizzle-ast.ts';
 import { builderFor } from './lib/drizzle-builder.ts';
 import { CannotApply } from './lib/cannot-apply.ts';
 import { defaultCallText, sameDefault, sqlDefaultCallText } from './lib/drizzle-default.ts';
@@ -38,6 +29,7 @@ import { addNamedImport, localImportName, topLevelNames } from './lib/drizzle-im
 import { requiredString } from './lib/drizzle-options.ts';
 import { type ParsedSource, eol, indentAt, lineEnd, parseSource, quote, quoteStyle, spansLines } from './lib/drizzle-source.ts';
 import { sqlTagImport } from './lib/drizzle-sql-import.ts';
+import { camelCase, countNaming, namingStyle } from './lib/drizzle-naming.ts';
 
 const NAME = 'drizzle-table-add';
 const PG_CORE = 'drizzle-orm/pg-core';
@@ -228,26 +220,6 @@ function statementOf(parsed: ParsedSource): (site: TableSite) => Node | undefine
 
 /** Whether the file's columns get their SQL name as an argument (most do) and have camelCase keys. */
 function namingOf(tables: TableSite[]): { writesNames: boolean; camel: boolean } {
-  let [named, unnamed, camel, same] = [0, 0, 0, 0];
-  for (const prop of tables.flatMap((t) => t.columns?.properties ?? [])) {
-    const key = propertyName(prop);
-    const chain = is<ObjectProperty>(prop, 'ObjectProperty') ? flattenChain(prop.value) : undefined;
-    if (key === undefined || !chain) continue;
-    const name = stringValue(chain.root.arguments[0]);
-    if (name === undefined) {
-      unnamed++;
-      // Capitals with no name argument: the project's casing option derives snake_case names from keys.
-      if (/[A-Z]/.test(key)) camel++;
-      else if (key.includes('_')) same++;
-      continue;
-    }
-    named++;
-    if (key !== name && key === camelCase(name)) camel++;
-    else if (key === name && name !== camelCase(name)) same++;
-  }
-  return { writesNames: named + unnamed === 0 || named >= unnamed, camel: camel >= same };
+  return namingStyle(countNaming(tables.flatMap((t) => t.columns?.properties ?? [])));
 }
 
-function camelCase(name: string): string {
-  return name.replace(/_+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
-}
