@@ -220,50 +220,26 @@ describe('jscodeshift CLI', () => {
     return { file, stdout };
   }
 
-  it('runs drizzle-fk-target and writes the expected file', () => {
-    const fixture = cases('drizzle-fk-target').find((c) => c.name === 'import-extended-single-quotes')!;
-    const { file, stdout } = runCli('drizzle-fk-target', fixture);
-    expect(stdout).toMatch(/1 ok/);
-    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
-  }, 30_000);
+  // Each case also pins the option spelling the CLI must carry through unchanged (jscodeshift parses
+  // `--x=false` as a boolean and `--x=0` as a number; values with spaces and parentheses stay one value).
+  const CLI_CASES: { transform: string; fixture: string; why: string; option?: [string, unknown]; args?: string[] }[] = [
+    { transform: 'drizzle-fk-target', fixture: 'import-extended-single-quotes', why: 'and writes the expected file' },
+    { transform: 'drizzle-column-nullable', fixture: 'add-multiline-chain', why: 'with a boolean option as the CLI parses it' },
+    { transform: 'drizzle-column-default', fixture: 'add-after-not-null', why: 'with a numeric default as the CLI parses it' },
+    { transform: 'drizzle-column-add', fixture: 'seed-last-used-at', why: 'with a type containing spaces', option: ['type', 'timestamp with time zone'] },
+    { transform: 'drizzle-column-type', fixture: 'varchar-length', why: 'with a type containing spaces and parentheses', option: ['type', 'character varying(128)'] },
+    { transform: 'drizzle-fk-on-delete', fixture: 'seed-credit-transactions', why: 'in band with an option value containing a space', option: ['onDelete', 'NO ACTION'], args: ['--run-in-band'] },
+  ];
 
-  it('runs drizzle-column-nullable with a boolean option as the CLI parses it', () => {
-    const fixture = cases('drizzle-column-nullable').find((c) => c.name === 'add-multiline-chain')!;
-    const { file, stdout } = runCli('drizzle-column-nullable', fixture);
-    expect(stdout).toMatch(/1 ok/);
-    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
-  }, 30_000);
-
-  it('runs drizzle-column-default with a numeric default as the CLI parses it', () => {
-    const fixture = cases('drizzle-column-default').find((c) => c.name === 'add-after-not-null')!;
-    const { file, stdout } = runCli('drizzle-column-default', fixture);
-    expect(stdout).toMatch(/1 ok/);
-    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
-  }, 30_000);
-
-  it('runs drizzle-column-add with a type containing spaces', () => {
-    const fixture = cases('drizzle-column-add').find((c) => c.name === 'seed-last-used-at')!;
-    expect(fixture.options.type).toBe('timestamp with time zone');
-    const { file, stdout } = runCli('drizzle-column-add', fixture);
-    expect(stdout).toMatch(/1 ok/);
-    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
-  }, 30_000);
-
-  it('runs drizzle-column-type with a type containing spaces and parentheses', () => {
-    const fixture = cases('drizzle-column-type').find((c) => c.name === 'varchar-length')!;
-    expect(fixture.options.type).toBe('character varying(128)');
-    const { file, stdout } = runCli('drizzle-column-type', fixture);
-    expect(stdout).toMatch(/1 ok/);
-    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
-  }, 30_000);
-
-  it('runs drizzle-fk-on-delete in band with an option value containing a space', () => {
-    const fixture = cases('drizzle-fk-on-delete').find((c) => c.name === 'seed-credit-transactions')!;
-    expect(fixture.options.onDelete).toBe('NO ACTION');
-    const { file, stdout } = runCli('drizzle-fk-on-delete', fixture, ['--run-in-band']);
-    expect(stdout).toMatch(/1 ok/);
-    expect(readFileSync(file, 'utf8')).toBe(fixture.output);
-  }, 30_000);
+  for (const c of CLI_CASES) {
+    it(`runs ${c.transform} ${c.why}`, () => {
+      const fixture = cases(c.transform).find((f) => f.name === c.fixture)!;
+      if (c.option) expect(fixture.options[c.option[0]]).toBe(c.option[1]);
+      const { file, stdout } = runCli(c.transform, fixture, c.args);
+      expect(stdout).toMatch(/1 ok/);
+      expect(readFileSync(file, 'utf8')).toBe(fixture.output);
+    }, 30_000);
+  }
 });
 
 describe('drizzle-column-nullable', () => {
