@@ -13,17 +13,34 @@ export interface ParsedSource {
   source: string;
   program: Node & { body: Node[] };
   /** Every node of the file, in the order jscodeshift finds them. */
-  nodesOfType<T extends Node>(type: T['type']): T[];
+  nodesOfType<T extends Node>(type: T['type']): readonly T[];
   start(node: Node): number;
   end(node: Node): number;
   text(node: Node): string;
 }
 
-export function parseSource(file: FileInfo, api: API): ParsedSource {
-  const j = api.jscodeshift.withParser(file.path.endsWith('.tsx') ? 'tsx' : 'ts');
+/**
+ * The last tree parsed per jscodeshift API and parser. Transforms only read the tree (edits are text splices),
+ * so a tree can serve every transform that is handed the same text: the first of several actions on a file,
+ * an action that changed nothing, a tree parsed ahead of time while the sources were read (fix/run.ts).
+ */
+const lastParse = new WeakMap<object, Map<string, { source: string; root: Collection }>>();
+
+function parseOnce(api: API, parser: 'ts' | 'tsx', source: string): { root: Collection; j: API['jscodeshift'] } {
+  const j = api.jscodeshift.withParser(parser);
+  let byParser = lastParse.get(api.jscodeshift);
+  if (!byParser) lastParse.set(api.jscodeshift, (byParser = new Map()));
+  const cached = byParser.get(parser);
+  if (cached?.source === source) return { root: cached.root, j };
   // jscodeshift passes these options on to recast, though @types/jscodeshift does not declare them.
   const parse = j as unknown as (source: string, options: { tabWidth: number }) => Collection;
-  const root = parse(file.source, { tabWidth: 1 });
+  const root = parse(source, { tabWidth: 1 });
+  byParser.set(parser, { source, root });
+  return { root, j };
+}
+
+export function parseSource(file: FileInfo, api: API): ParsedSource {
+  const { root, j } = parseOnce(api, file.path.endsWith('.tsx') ? 'tsx' : 'ts', file.source);
   const source = file.source;
   const lineStarts = [0];
   for (const m of source.matchAll(/\r\n?|\n|\u2028|\u2029/g)) lineStarts.push(m.index + m[0].length);
@@ -35,11 +52,16 @@ export function parseSource(file: FileInfo, api: API): ParsedSource {
     return node.loc;
   };
   const program = (root.get().node as { program: ParsedSource['program'] }).program;
+  // Each find walks the whole tree; a transform asks for the same few types again and again.
+  const found = new Map<string, Node[]>();
   return {
     source,
     program,
-    nodesOfType: <T extends Node>(type: T['type']) =>
-      root.find(j[type as 'Node'] as never).nodes() as unknown as T[],
+    nodesOfType: <T extends Node>(type: T['type']) => {
+      let nodes = found.get(type);
+      if (!nodes) found.set(type, (nodes = root.find(j[type as 'Node'] as never).nodes() as unknown as Node[]));
+      return nodes as unknown as readonly T[];
+    },
     start: (node) => offset(locOf(node).start),
     end: (node) => offset(locOf(node).end),
     text: (node) => source.slice(offset(locOf(node).start), offset(locOf(node).end)),
