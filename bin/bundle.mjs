@@ -66,8 +66,9 @@ async function build(key) {
   const esbuild = await import('esbuild');
   await esbuild.build({
     absWorkingDir: ROOT,
-    // The second entry is the thread a code source is read on (src/sources/threads.ts finds it beside it).
-    entryPoints: [ENTRY, 'src/sources/worker.ts'],
+    // The other entries are threads: a code source read on its own (src/sources/threads.ts finds it beside
+    // it), and the TypeScript transforms (src/fix/transform-thread.ts).
+    entryPoints: [ENTRY, 'src/sources/worker.ts', 'src/fix/transform-worker.ts'],
     bundle: true,
     // Chunks keep the lazy `import()`s lazy: `--help` must not load ts-morph or PGlite.
     splitting: true,

@@ -14,6 +14,7 @@ import { assertWritable } from './output/guard.ts';
 import { writeAtomically, type FileChange } from './output/write.ts';
 import { plan, type FixAction } from './plan/index.ts';
 import { readSources } from './sources/index.ts';
+import type { TransformThread } from './fix/transform-thread.ts';
 import type { Timings } from './util/timings.ts';
 
 export type { Finding } from './compare/finding.ts';
@@ -82,6 +83,20 @@ export async function check(options: RunOptions): Promise<CheckResult> {
 
 /** Computes the changes `fix` would make, without writing them (see `writeChanges`). */
 export async function fix(options: RunOptions & { rules?: string[]; files?: readonly string[]; unsafe?: boolean }): Promise<FixResult> {
+  // A fix limited to some files is short, so the TypeScript transforms load on a thread of their own while
+  // the sources are read (fix/transform-thread.ts). A whole-project fix reads for longer and may edit nothing.
+  const thread = options.files && (await import('./fix/transform-thread.ts')).startTransformThread(options.files.map((f) => path.resolve(options.cwd, f)));
+  try {
+    const result = await fixWith(options, thread);
+    thread?.close();
+    return result;
+  } catch (error) {
+    thread?.abort();
+    throw error;
+  }
+}
+
+async function fixWith(options: RunOptions & { rules?: string[]; files?: readonly string[]; unsafe?: boolean }, thread: TransformThread | undefined): Promise<FixResult> {
   const analysed = await analyse(options, options.rules);
   // Findings are still computed across every file: a table in one file can be wrong because of another.
   const only = options.files && new Set(options.files.map((f) => path.resolve(options.cwd, f)));
@@ -94,11 +109,17 @@ export async function fix(options: RunOptions & { rules?: string[]; files?: read
   // A skipped action (the code is in a form its transform does not edit) is warned about and is not reported
   // as done, nor counted in the dry run's summary.
   const skipped = new Set<FixAction>();
-  const run = () => runActions(result.actions, options.cwd, (action, reason) => {
-    skipped.add(action);
-    warnSkipped(action, reason);
-  });
-  const changes = await (options.timings ? options.timings.measure('fix transforms', run) : run());
+  const run = () =>
+    runActions(
+      result.actions,
+      options.cwd,
+      (action, reason) => {
+        skipped.add(action);
+        warnSkipped(action, reason);
+      },
+      thread,
+    );
+  const changes = await (options.timings ? options.timings.measure(thread ? 'fix transforms (own thread)' : 'fix transforms', run) : run());
   return { ...result, actions: result.actions.filter((a) => !skipped.has(a)), changes, held };
 }
 

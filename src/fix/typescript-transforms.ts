@@ -1,8 +1,8 @@
-// The TypeScript transforms and what running them needs (jscodeshift, the TypeScript parser), loaded only
-// when a fix edits a TypeScript file: a commit that fixes only Python models never pays for them.
+// The TypeScript transforms and what running them needs (jscodeshift, Babel), loaded only when a fix edits a
+// TypeScript file: a commit that fixes only Python models never pays for them. Nothing here may load the
+// TypeScript compiler: the transforms' own thread (transform-worker.ts) would compile it afresh.
 
 import jscodeshift from 'jscodeshift';
-export { typescriptSyntaxError } from '../lang/typescript.ts';
 import type { TransformId } from '../plan/index.ts';
 import drizzleColumnAdd from '../../transforms/drizzle-column-add.ts';
 import drizzleColumnDefault from '../../transforms/drizzle-column-default.ts';

@@ -9,6 +9,8 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ComparedFinding } from '../../src/compare/finding.ts';
 import { SourceError, UserError } from '../../src/errors.ts';
 import { runActions } from '../../src/fix/run.ts';
+import { parseAhead, runRequest } from '../../src/fix/transform-serve.ts';
+import type { TransformThread } from '../../src/fix/transform-thread.ts';
 import type { FixAction } from '../../src/plan/index.ts';
 
 vi.mock('../../transforms/drizzle-fk-on-update.ts', () => ({
@@ -122,5 +124,48 @@ describe('runActions', () => {
     await expect(run).rejects.toThrow(
       'schema.ts: cannot apply drizzle-column-default to teams.credits: default → undefined: drizzle-column-default: give either --default=<sql> or --remove=true',
     );
+  });
+});
+
+// The CLI runs the TypeScript transforms on a thread of their own for a fix limited to some files
+// (src/fix/transform-thread.ts). The thread's side of the protocol is runRequest; here it is called in
+// process, as the thread would, so the outcome can be held to the calling thread's: the same text, the same
+// skips in the same order, the same failures. test/e2e/threads.test.ts runs the real thread.
+describe('runActions with the TypeScript transforms on their own thread', () => {
+  const inProcess: TransformThread = {
+    run: async (request) => runRequest({ ...request, id: 0 }),
+    close: () => undefined,
+    abort: () => undefined,
+  };
+
+  it('applies, skips and orders exactly as on the calling thread', async () => {
+    const dir = project();
+    const local: [FixAction, string][] = [];
+    const threaded: [FixAction, string][] = [];
+    const here = await runActions([spreadColumn, credits, bareMapped, hits], dir, (a, reason) => local.push([a, reason]));
+    const there = await runActions([spreadColumn, credits, bareMapped, hits], dir, (a, reason) => threaded.push([a, reason]), inProcess);
+    expect(there).toEqual(here);
+    expect(threaded).toEqual(local);
+    expect(threaded.map(([a]) => a)).toEqual([spreadColumn, bareMapped]);
+  });
+
+  it('still stops everything on output that does not parse, or on a transform failing otherwise', async () => {
+    const dir = project();
+    const broken = action('drizzle', 'schema.ts', 6, 'drizzle-fk-on-update', { table: 'teams', column: 'id', onUpdate: 'CASCADE' }, 'fk-on-update');
+    await expect(runActions([credits, broken], dir, () => undefined, inProcess)).rejects.toThrow('fix would leave a syntax error');
+    const bad = action('drizzle', 'schema.ts', 6, 'drizzle-column-default', { table: 'teams', column: 'credits' });
+    const run = runActions([credits, bad], dir, () => undefined, inProcess);
+    await expect(run).rejects.toBeInstanceOf(UserError);
+    await expect(run).rejects.toThrow(
+      'schema.ts: cannot apply drizzle-column-default to teams.credits: default → undefined: drizzle-column-default: give either --default=<sql> or --remove=true',
+    );
+  });
+
+  it('answers each request with the text its actions made, parsing a file once when asked ahead', () => {
+    const dir = project();
+    const file = path.join(dir, 'schema.ts');
+    parseAhead([file, path.join(dir, 'missing.ts')]);
+    const reply = runRequest({ id: 7, path: file, source: SCHEMA_TS, actions: [{ transform: 'drizzle-column-default', options: credits.options }] });
+    expect(reply).toEqual({ id: 7, text: SCHEMA_TS.replace('.default(1)', '.default(0)'), skipped: [] });
   });
 });
