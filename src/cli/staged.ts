@@ -18,6 +18,7 @@ import type { ResolvedConfig, SourceSpec } from '../config/types.ts';
 import { UserError } from '../errors.ts';
 import { checkoutIndex, mergeFile, stage, stagedFiles, unstagedFiles, updateIndex, worktreeRoot } from '../git/git.ts';
 import { displayPath } from '../model/span.ts';
+import { Timings } from '../util/timings.ts';
 import { EXIT } from './exit.ts';
 
 export interface StagedOptions extends RunOptions {
@@ -73,19 +74,27 @@ export interface StagedArgs {
   rule?: string[];
   files?: string[];
   dryRun?: boolean;
+  timings?: boolean;
 }
 
-export function stagedCommand(args: StagedArgs): Promise<number> {
-  return fixStaged({
-    cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth,
-    schemas: args.schema, onlySources: args.onlySource, ignoreSources: args.ignoreSource, rules: args.rule, files: args.files, dryRun: args.dryRun,
-  });
+export async function stagedCommand(args: StagedArgs): Promise<number> {
+  const timings = args.timings ? new Timings() : undefined;
+  timings?.startup();
+  try {
+    return await fixStaged({
+      cwd: process.cwd(), config: args.config, db: args.db, drizzle: args.drizzle, sqlmodel: args.sqlmodel, truth: args.truth, timings,
+      schemas: args.schema, onlySources: args.onlySource, ignoreSources: args.ignoreSource, rules: args.rule, files: args.files, dryRun: args.dryRun,
+    });
+  } finally {
+    if (timings) process.stderr.write(timings.format());
+  }
 }
 
 export async function fixStaged(options: StagedOptions): Promise<number> {
   const cwd = options.cwd;
-  const root = worktreeRoot(cwd);
-  const candidates = (options.files?.length ? options.files.map((f) => path.resolve(cwd, f)) : stagedFiles(root)).map(real);
+  const timed = <T>(name: string, work: () => T): Promise<T> | T => (options.timings ? options.timings.measure(name, work) : work());
+  const root = await timed('git rev-parse', () => worktreeRoot(cwd));
+  const candidates = (options.files?.length ? options.files.map((f) => path.resolve(cwd, f)) : await timed('git diff --cached', () => stagedFiles(root))).map(real);
   if (!candidates.length) return EXIT.ok;
 
   const { loadConfigModule } = await import('../config/load.ts');
@@ -103,7 +112,7 @@ export async function fixStaged(options: StagedOptions): Promise<number> {
   const scope = touchedTruth ? inputs.code : touchedCode;
   const read = [...inputs.code, ...inputs.database, ...(configFile ? [configFile] : [])];
   // A file outside the working tree is not part of any commit, so the index has nothing to say about it.
-  const dirty = unstagedFiles(root, read.filter((f) => within(f, root) && f !== root));
+  const dirty = await timed('git status', () => unstagedFiles(root, read.filter((f) => within(f, root) && f !== root)));
   if (dirty.length) return fixIndex(options, root, scope);
 
   const { diffChanges, fix, writeChanges } = await import('../api.ts');
@@ -112,8 +121,8 @@ export async function fixStaged(options: StagedOptions): Promise<number> {
     process.stdout.write(diffChanges(result.changes));
     return result.changes.length ? EXIT.drift : EXIT.ok;
   }
-  await writeChanges(result, cwd);
-  stage(root, result.changes.map((c) => c.absolutePath));
+  await timed('write', () => writeChanges(result, cwd));
+  await timed('git add', () => stage(root, result.changes.map((c) => c.absolutePath)));
   for (const c of result.changes) {
     const done = result.actions.filter((a) => a.file === c.file).map((a) => a.description);
     process.stdout.write(`schemadrift: fixed and staged ${c.file}: ${done.join('; ')}\n`);

@@ -252,6 +252,23 @@ describe('pre-commit framework', () => {
     expect(skipped).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(indexBlob(dir, SCHEMA)).toBe(drizzleStaged);
   }, 60_000);
+
+  it('with --timings, says on stderr where the hook spent its time, from git to git add', () => {
+    const dir = repo();
+    write(dir, SCHEMA, drizzleDrift(read(dir, SCHEMA)));
+    gitOk(['add', SCHEMA], dir);
+
+    const run = runCli(['fix', '--staged', '--timings'], dir);
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^schemadrift: fixed and staged ${SCHEMA}: `));
+    const stages = [...run.stderr.matchAll(/^ {2}(.+?) +\d+ ms$/gm)].map((m) => m[1]);
+    expect(stages).toEqual([
+      'startup', 'git rev-parse', 'git diff --cached', 'git status', 'config', 'read drizzle (drizzle)', 'read database (database)',
+      'compare', 'plan', 'fix transforms (own thread)', 'write', 'git add', 'total',
+    ]);
+    expect(indexBlob(dir, SCHEMA)).toBe(gitOk(['rev-parse', `HEAD:${SCHEMA}`], dir).trim());
+  }, 60_000);
 });
 
 describe('offline database', () => {
