@@ -5,17 +5,35 @@
  * `index(…).on(t.col)` (no predicate, method or per-column details), the config argument with it when nothing
  * else is left, and the import of `index` when nothing else uses it.
  *
- * Options: table, column (SQL names), index (`true` | `false`), name (the index's name, optional).
+ * Several columns (`columns=a,b` instead of `column`) work the same way on `index("name").on(t.a, t.b)`: the
+ * columns in that order, removing only an index over exactly them in that order with nothing more, and
+ * refusing one over them written with more (a sort order, an operator class, `.using(…)`, `.where(…)`).
+ *
+ * Options: table, column or columns (SQL names; columns comma-separated), index (`true` | `false`), name (the
+ * index's name, optional).
  *
  * Runs under the jscodeshift CLI as is:
  *   npx jscodeshift -t transforms/drizzle-index.ts --parser=ts --table=users --column=email --index=true --name=users_email_idx schema.ts
+ *   npx jscodeshift -t transforms/drizzle-index.ts --parser=ts --table=members --columns=team_id,user_id --index=true --name=members_team_user_idx schema.ts
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { type Edit, applyEdits } from './lib/drizzle-edits.ts';
 import { findColumn, findTable } from './lib/drizzle-find.ts';
 import { booleanOption, optionalString, requiredString } from './lib/drizzle-options.ts';
 import { parseSource, quote, quoteStyle } from './lib/drizzle-source.ts';
-import { addConfigItem, dropUnusedBuilder, mentions, pgCoreFunction, removeConfigItems, tableConfig } from './lib/drizzle-table-config.ts';
+import {
+  addConfigItem,
+  configColumns,
+  dropUnusedBuilder,
+  itemKey,
+  mentions,
+  onColumns,
+  onKeys,
+  overColumns,
+  pgCoreFunction,
+  removeConfigItems,
+  tableConfig,
+} from './lib/drizzle-table-config.ts';
 import { CannotApply } from './lib/cannot-apply.ts';
 
 const NAME = 'drizzle-index';
@@ -24,6 +42,8 @@ export const parser = 'ts';
 
 export default function transformer(file: FileInfo, api: API, options: Options): string {
   const table = requiredString(options, 'table', NAME);
+  const several = optionalString(options, 'columns');
+  if (several !== undefined) return severalColumns(file, api, options, table, several.split(','));
   const column = requiredString(options, 'column', NAME);
   const index = booleanOption(options, 'index', NAME);
   const name = optionalString(options, 'name');
@@ -59,3 +79,36 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   return applyEdits(file.source, edits);
 }
 
+
+/** `index("name").on(t.a, t.b)` added or removed: see the header. */
+function severalColumns(file: FileInfo, api: API, options: Options, table: string, columns: string[]): string {
+  const index = booleanOption(options, 'index', NAME);
+  const name = optionalString(options, 'name');
+  const what = `${table}(${columns.join(', ')})`;
+  const parsed = parseSource(file, api);
+  const site = findTable(parsed, table);
+  if (!site) throw new CannotApply(`no pgTable("${table}") in this file`);
+  const keys = configColumns(site, columns, index ? 'add the index' : 'remove the index');
+  const config = tableConfig(parsed, site);
+  const items = config?.items ?? [];
+  const plain = items.filter((i) => i.kind === 'index' && i.otherCalls.length === 0 && onKeys(i, keys, true));
+
+  if (!index) {
+    if (plain.length === 0) {
+      const other = items.find((i) => i.kind === 'index' && overColumns(parsed, i, config!.param, keys, true));
+      if (other) throw new CannotApply(`${what}: ${parsed.text(other.node)} is not a plain index on these columns; remove it by hand`);
+      return file.source;
+    }
+    const only = plain.length === items.length ? site.extra! : plain[0]!.element;
+    return applyEdits(file.source, [
+      ...removeConfigItems(parsed, site, config!, plain),
+      ...dropUnusedBuilder(parsed, plain, { start: parsed.start(only), end: parsed.end(only) }),
+    ]);
+  }
+  if (plain.length > 0) return file.source;
+  const edits: Edit[] = [];
+  const callee = pgCoreFunction(parsed, 'index', edits, what);
+  const written = name === undefined ? '' : quote(name, quoteStyle(parsed));
+  edits.push(...addConfigItem(parsed, site, (t) => `${callee}(${written}).on(${onColumns(t, keys)})`, itemKey(keys, 'Idx')));
+  return applyEdits(file.source, edits);
+}

@@ -63,8 +63,8 @@ describe('unique-missing and unique-extra', () => {
     ]);
   });
 
-  it('leaves multi-column and NULLS NOT DISTINCT uniqueness, and Python uniqueness outside the column, to the user', () => {
-    const db = truth({ uniques: [unique(['name', 'note']), unique(['id'], { nullsNotDistinct: true })] });
+  it('leaves NULLS NOT DISTINCT uniqueness (of one column or several), and Python uniqueness outside the column, to the user', () => {
+    const db = truth({ uniques: [unique(['name', 'note'], { nullsNotDistinct: true }), unique(['id'], { nullsNotDistinct: true })] });
     const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
     const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { uniques: [unique(['name'], { loc: at('models.py', 950, 990) })] })]);
     const findings = compare([db, drizzle, sqlmodel], { truth: 'database' }).filter((f) => f.rule.startsWith('unique-'));
@@ -119,13 +119,13 @@ describe('index-missing and index-extra', () => {
     ]);
   });
 
-  it('leaves partial, sorted, non-btree and multi-column indexes, and index=True beside unique=True, to the user', () => {
+  it('leaves partial, sorted, non-btree and sorted multi-column indexes, and index=True beside unique=True, to the user', () => {
     const db = truth({
       indexes: [
         index(['name'], { where: 'name IS NOT NULL' }),
         index(['note'], { parts: [{ column: 'note', order: 'DESC', nulls: 'LAST' }] }),
         index(['id'], { method: 'hash' }),
-        index(['name', 'note']),
+        index(['name', 'note'], { parts: [{ column: 'name' }, { column: 'note', order: 'DESC' }] }),
       ],
     });
     const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
@@ -136,6 +136,104 @@ describe('index-missing and index-extra', () => {
     const plainDb = truth({ indexes: [index(['name'])] });
     const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { uniques: [unique(['name'], { loc: at('models.py', 130, 140) })] })]);
     expect(actions([plainDb, sqlmodel], ['index-missing'])).toEqual([]);
+  });
+});
+
+describe('multi-column uniques and indexes', () => {
+  it('adds the truth’s UNIQUE (name, note) in its own declaration, naming it where the source’s tool would not', () => {
+    const db = truth({ uniques: [unique(['name', 'note'], { name: 'teams_name_note_key' })], indexes: [index(['note', 'id'], { unique: true, name: 'teams_note_id_idx' })] });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py')]);
+    expect(actions([db, drizzle, sqlmodel], ['unique-missing'])).toEqual([
+      {
+        rule: 'unique-missing', source: 'drizzle', transform: 'drizzle-unique',
+        options: { table: 'teams', columns: 'name,note', unique: 'true', name: 'teams_name_note_key' }, description: 'teams(name, note): unique teams_name_note_key',
+      },
+      // PostgreSQL names an unnamed UniqueConstraint teams_name_note_key itself.
+      {
+        rule: 'unique-missing', source: 'sqlmodel', transform: 'sqlmodel-unique',
+        options: { table: 'teams', columns: 'name,note', unique: 'true' }, description: 'teams(name, note): unique',
+      },
+      {
+        rule: 'unique-missing', source: 'drizzle', transform: 'drizzle-unique',
+        options: { table: 'teams', columns: 'note,id', unique: 'true', name: 'teams_note_id_idx', form: 'index' }, description: 'teams(note, id): unique teams_note_id_idx',
+      },
+      {
+        rule: 'unique-missing', source: 'sqlmodel', transform: 'sqlmodel-unique',
+        options: { table: 'teams', columns: 'note,id', unique: 'true', name: 'teams_note_id_idx', form: 'index' }, description: 'teams(note, id): unique teams_note_id_idx',
+      },
+    ]);
+    const named = truth({ uniques: [unique(['name', 'note'], { name: 'uq_team_name' })] });
+    expect(actions([named, sqlmodel], ['unique-missing']).map((a) => a.options)).toEqual([
+      { table: 'teams', columns: 'name,note', unique: 'true', name: 'uq_team_name' },
+    ]);
+  });
+
+  it('removes a multi-column uniqueness the truth does not enforce, as a safe fix, saying when it is NULLS NOT DISTINCT', () => {
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts', { uniques: [unique(['note', 'name'], { nullsNotDistinct: true, loc: at('schema.ts', 900, 950) })] })]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', { indexes: [index(['name', 'note'], { unique: true, name: 'ix_pair', loc: at('models.py', 950, 990) })] })]);
+    expect(actions([truth(), drizzle, sqlmodel], ['unique-extra'])).toEqual([
+      {
+        rule: 'unique-extra', source: 'drizzle', transform: 'drizzle-unique',
+        options: { table: 'teams', columns: 'note,name', unique: 'false', nullsNotDistinct: 'true' }, description: 'teams(note, name): not unique',
+      },
+      {
+        rule: 'unique-extra', source: 'sqlmodel', transform: 'sqlmodel-unique',
+        options: { table: 'teams', columns: 'name,note', unique: 'false' }, description: 'teams(name, note): not unique (ix_pair)',
+      },
+    ]);
+  });
+
+  it('adds and removes a plain multi-column index, with the truth’s name', () => {
+    const db = truth({ indexes: [index(['note', 'name'], { name: 'teams_note_name_idx', parts: [{ column: 'note' }, { column: 'name' }] })] });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts', { indexes: [index(['id', 'name'], { name: 'teams_id_name_idx', loc: at('schema.ts', 950, 990) })] })]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py')]);
+    expect(actions([db, drizzle, sqlmodel], ['index-missing', 'index-extra'])).toEqual([
+      {
+        rule: 'index-missing', source: 'drizzle', transform: 'drizzle-index',
+        options: { table: 'teams', columns: 'note,name', index: 'true', name: 'teams_note_name_idx' }, description: 'teams(note, name): index teams_note_name_idx',
+      },
+      {
+        rule: 'index-missing', source: 'sqlmodel', transform: 'sqlmodel-index',
+        options: { table: 'teams', columns: 'note,name', index: 'true', name: 'teams_note_name_idx' }, description: 'teams(note, name): index teams_note_name_idx',
+      },
+      {
+        rule: 'index-extra', source: 'drizzle', transform: 'drizzle-index',
+        options: { table: 'teams', columns: 'id,name', index: 'false' }, description: 'teams(id, name): remove the index teams_id_name_idx',
+      },
+    ]);
+  });
+
+  it('leaves what it cannot write back exactly to the user', () => {
+    const db = truth({
+      uniques: [unique(['id', 'name'], { nullsNotDistinct: true })],
+      indexes: [
+        index(['name', 'note'], { where: 'note IS NOT NULL' }),
+        index(['id', 'note'], { method: 'gin' }),
+        index(['note', 'id'], { parts: [{ column: 'note', opclass: 'text_pattern_ops' }, { column: 'id' }] }),
+        index([], { parts: [{ expression: 'lower(name)' }, { column: 'note' }] }),
+        // A unique index with a sort order is a uniqueness fact the transforms would not write back as it is.
+        index(['name', 'id'], { unique: true, name: 'teams_name_id_idx', parts: [{ column: 'name', order: 'DESC' }, { column: 'id' }] }),
+      ],
+    });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
+    const findings = compare([db, drizzle], { truth: 'database' }).filter((f) => f.rule === 'unique-missing' || f.rule === 'index-missing');
+    expect(findings.map((f) => f.column)).toEqual(['(id, name)', '(name, id)', '(name, note)', '(id, note)', '(note, id)', '(lower(name), note)']);
+    expect(actions([db, drizzle], ['unique-missing', 'index-missing'])).toEqual([]);
+
+    // A column the source spreads in from elsewhere, a Python attribute named unlike its column, an object declared outside the table.
+    const plain = truth({ uniques: [unique(['name', 'note'])], indexes: [index(['id', 'note'], { name: 'teams_id_note_idx' })] });
+    const spread = coded('schema.ts');
+    spread.columns[2] = { ...spread.columns[2]!, loc: at('helpers.ts', 10, 20) };
+    expect(actions([plain, model('drizzle', 'drizzle', [spread])], ['unique-missing', 'index-missing'])).toEqual([]);
+    const renamed = model('sqlmodel', 'sqlmodel', [coded('models.py', {}, (n) => (n === 'note' ? 'memo' : n))]);
+    expect(actions([plain, renamed], ['unique-missing', 'index-missing'])).toEqual([]);
+    const outside = model('sqlmodel', 'sqlmodel', [coded('models.py', { uniques: [unique(['id', 'name'], { loc: at('base.py', 10, 20) })] })]);
+    expect(actions([truth(), outside], ['unique-extra'])).toEqual([]);
+    // An index the source writes with an explicit method (`.using("btree", …)`), plain as it is, is not the `.on(…)` the transform removes.
+    const using = model('drizzle', 'drizzle', [coded('schema.ts', { indexes: [index(['id', 'name'], { method: 'btree', loc: at('schema.ts', 950, 990) })] })]);
+    expect(compare([truth(), using], { truth: 'database' }).filter((f) => f.rule === 'index-extra').map((f) => f.column)).toEqual(['(id, name)']);
+    expect(actions([truth(), using], ['index-extra'])).toEqual([]);
   });
 });
 

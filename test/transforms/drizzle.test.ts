@@ -229,6 +229,8 @@ describe('jscodeshift CLI', () => {
     { transform: 'drizzle-column-add', fixture: 'seed-last-used-at', why: 'with a type containing spaces', option: ['type', 'timestamp with time zone'] },
     { transform: 'drizzle-column-type', fixture: 'varchar-length', why: 'with a type containing spaces and parentheses', option: ['type', 'character varying(128)'] },
     { transform: 'drizzle-fk-on-delete', fixture: 'seed-credit-transactions', why: 'in band with an option value containing a space', option: ['onDelete', 'NO ACTION'], args: ['--run-in-band'] },
+    { transform: 'drizzle-unique', fixture: 'columns-add-to-array', why: 'with a comma-separated list of columns as one value', option: ['columns', 'team_id,user_id'] },
+    { transform: 'drizzle-index', fixture: 'columns-remove-drops-config-and-import', why: 'removing an index over several columns', option: ['columns', 'team_id,created_at'] },
   ];
 
   for (const c of CLI_CASES) {

@@ -9,10 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jscodeshift, { type API } from 'jscodeshift';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { compare } from '../../src/compare/index.ts';
 import { indexObjects } from '../../src/compare/rules/indexes.ts';
 import { uniqueObjects } from '../../src/compare/rules/uniques.ts';
 import { loadPython } from '../../src/lang/python.ts';
+import { runActions } from '../../src/fix/run.ts';
 import type { SchemaModel, Table } from '../../src/model/schema.ts';
+import { plan } from '../../src/plan/index.ts';
 import { readDrizzle } from '../../src/sources/drizzle/index.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
 import drizzleIndex from '../../transforms/drizzle-index.ts';
@@ -62,8 +65,30 @@ const sqlmodel = (dir: string, file: string) => readSqlModel({ name: 'sqlmodel',
 const uniqueOn = (table: Table, column: string) => uniqueObjects(table).filter((o) => o.columns.join() === column);
 const plainIndexOn = (table: Table, column: string) => (indexObjects(table) ?? []).filter((o) => o.value === `INDEX (${column})`);
 
+/**
+ * Several columns (`columns=a,b`): the uniqueness facts over exactly those columns, as their value, name and
+ * declaration (constraint or unique index), or the plain indexes over them in that order, by name. An unnamed
+ * object reads back without a name; it is the one its tool names (Drizzle's `<table>_<a>_<b>_unique`, PostgreSQL's
+ * `<table>_<a>_<b>_key` for an unnamed `UniqueConstraint`).
+ */
+function multiColumnFacts(transform: string, table: Table, options: Record<string, string>): [unknown, unknown] {
+  const columns = options.columns!.split(',');
+  if (transform.endsWith('-unique')) {
+    const found = uniqueObjects(table)
+      .filter((o) => [...o.columns].sort().join() === [...columns].sort().join())
+      .map((o) => [o.value, o.name, table.indexes.some((i) => i.loc === o.loc) ? 'index' : 'constraint']);
+    const nnd = options.nullsNotDistinct === 'true' ? ' NULLS NOT DISTINCT' : '';
+    const unnamed = transform.startsWith('drizzle') ? `${options.table}_${columns.join('_')}_unique` : `${options.table}_${columns.join('_')}_key`;
+    const want = options.unique === 'true' ? [[`UNIQUE (${columns.join(', ')})`, options.name === unnamed ? undefined : options.name, options.form ?? 'constraint']] : [];
+    return [found.filter((f) => options.unique === 'true' || String(f[0]).includes(`UNIQUE${nnd} (`)), want];
+  }
+  const found = (indexObjects(table) ?? []).filter((o) => o.value === `INDEX (${columns.join(', ')})`);
+  return [found.map((o) => o.name), options.index === 'true' ? [options.name] : []];
+}
+
 /** What the table says about the asked fact, next to what the options asked for. */
 function keyFacts(transform: string, table: Table, options: Record<string, string>): [unknown, unknown] {
+  if (options.columns !== undefined) return multiColumnFacts(transform, table, options);
   const { column } = options;
   if (transform.endsWith('-unique')) return [uniqueOn(table, column!).length, options.unique === 'true' ? 1 : 0];
   if (transform.endsWith('-index')) {
@@ -116,7 +141,8 @@ describe('under real SQLModel/SQLAlchemy, when installed', () => {
 
   it.runIf(installed)('builds the asked unique constraint or unique index, plain index and primary key', () => {
     for (const transform of ['sqlmodel-unique', 'sqlmodel-index', 'sqlmodel-primary-key']) {
-      for (const c of cases(transform, 'py')) {
+      // Several columns are judged by the DDL SQLAlchemy emits, below (some are `Table(...)`, which this oracle does not list).
+      for (const c of cases(transform, 'py').filter((c) => c.options.columns === undefined)) {
         const real = oracle(c.file, c.options.table!);
         const { column } = c.options;
         if (transform === 'sqlmodel-unique') {
@@ -137,6 +163,145 @@ describe('under real SQLModel/SQLAlchemy, when installed', () => {
       }
     }
   }, 60_000);
+});
+
+describe('several columns under real SQLAlchemy, when installed', () => {
+  const installed = spawnSync('python3', ['-c', 'import sqlmodel'], { encoding: 'utf8' }).status === 0;
+  // Imports the file as a module and prints, per table it defines (class or Table(...)), the PostgreSQL DDL
+  // SQLAlchemy emits: CREATE TABLE and every CREATE INDEX.
+  const script = [
+    'import importlib.util, json, sys',
+    'sys.dont_write_bytecode = True',
+    'from sqlalchemy import Table',
+    'from sqlalchemy.dialects import postgresql',
+    'from sqlalchemy.schema import CreateIndex, CreateTable',
+    'spec = importlib.util.spec_from_file_location("_ddl_module", sys.argv[1])',
+    'module = importlib.util.module_from_spec(spec)',
+    'sys.modules["_ddl_module"] = module',
+    'spec.loader.exec_module(module)',
+    'tables = [v for v in vars(module).values() if isinstance(v, Table)]',
+    'tables += [v.__table__ for v in vars(module).values() if isinstance(v, type) and v.__module__ == "_ddl_module" and hasattr(v, "__table__")]',
+    'd = postgresql.dialect()',
+    'print(json.dumps({t.name: [str(CreateTable(t).compile(dialect=d))] + [str(CreateIndex(i).compile(dialect=d)) for i in t.indexes] for t in tables}))',
+  ].join('\n');
+  const ddl = (file: string, table: string): string => {
+    const r = spawnSync('python3', ['-c', script, file], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return (JSON.parse(r.stdout) as Record<string, string[]>)[table]!.join('\n').replace(/\s+/g, ' ');
+  };
+  const sameSet = (a: string, b: string[]) => a.split(', ').sort().join() === [...b].sort().join();
+
+  it.runIf(installed)('emits exactly the asked UNIQUE or index over the columns', () => {
+    for (const transform of ['sqlmodel-unique', 'sqlmodel-index']) {
+      for (const c of cases(transform, 'py').filter((c) => c.options.columns !== undefined)) {
+        const { table, name } = c.options;
+        const columns = c.options.columns!.split(',');
+        const text = ddl(c.file, table!);
+        if (transform === 'sqlmodel-unique') {
+          const constraints = [...text.matchAll(/(?:CONSTRAINT (\S+) )?UNIQUE \(([^)]*)\)/g)].filter((m) => sameSet(m[2]!, columns));
+          const indexes = [...text.matchAll(/CREATE UNIQUE INDEX (\S+) ON \S+ \(([^)]*)\)/g)].filter((m) => sameSet(m[2]!, columns));
+          const found = [...constraints.map((m) => ['constraint', m[1], m[2]]), ...indexes.map((m) => ['index', m[1], m[2]])];
+          const want = c.options.unique === 'true' ? [[c.options.form ?? 'constraint', name, columns.join(', ')]] : [];
+          expect([c.name, found]).toEqual([c.name, want]);
+        } else {
+          const found = [...text.matchAll(/CREATE INDEX (\S+) ON \S+ \(([^)]*)\)/g)].filter((m) => m[2] === columns.join(', ')).map((m) => m[1]);
+          expect([c.name, found]).toEqual([c.name, c.options.index === 'true' ? [name] : []]);
+        }
+      }
+    }
+  }, 60_000);
+});
+
+describe('several columns, planned and applied', () => {
+  // The database: UNIQUE (team_id, user_id), a unique index on (role, team_id), a plain index on (user_id, role).
+  const int = { sql: 'integer' };
+  const truth: SchemaModel = {
+    source: 'database',
+    kind: 'database',
+    diagnostics: [],
+    tables: [
+      {
+        schema: 'public',
+        name: 'members',
+        columns: [
+          { name: 'id', type: int, nullable: false },
+          { name: 'team_id', type: int, nullable: false },
+          { name: 'user_id', type: int, nullable: false },
+          { name: 'role', type: { sql: 'text' }, nullable: false },
+        ],
+        primaryKey: { columns: ['id'], name: 'members_pkey' },
+        foreignKeys: [],
+        uniques: [{ columns: ['team_id', 'user_id'], name: 'members_team_id_user_id_key' }],
+        indexes: [
+          { name: 'members_role_team_idx', columns: ['role', 'team_id'], unique: true, parts: [{ column: 'role' }, { column: 'team_id' }] },
+          { name: 'members_user_role_idx', columns: ['user_id', 'role'], unique: false, parts: [{ column: 'user_id' }, { column: 'role' }] },
+        ],
+      },
+    ],
+  };
+  const RULES = ['unique-missing', 'unique-extra', 'index-missing', 'index-extra'];
+  // Each source has what the truth lacks (a unique and an index over other columns) and lacks what it has.
+  const files: [string, 'drizzle' | 'sqlmodel', string][] = [
+    [
+      'schema.ts',
+      'drizzle',
+      [
+        'import { index, integer, pgTable, serial, text, unique } from "drizzle-orm/pg-core";',
+        '',
+        'export const members = pgTable("members", {',
+        '  id: serial("id").primaryKey(),',
+        '  teamId: integer("team_id").notNull(),',
+        '  userId: integer("user_id").notNull(),',
+        '  role: text("role").notNull(),',
+        '}, (t) => [',
+        '  unique("members_role_id_key").on(t.role, t.id),',
+        '  index("members_role_user_idx").on(t.role, t.userId),',
+        ']);',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'models.py',
+      'sqlmodel',
+      [
+        'from sqlmodel import Field, Index, SQLModel, UniqueConstraint',
+        '',
+        '',
+        'class Member(SQLModel, table=True):',
+        '    __tablename__ = "members"',
+        '    __table_args__ = (',
+        '        UniqueConstraint("role", "id"),',
+        '        Index("members_role_user_idx", "role", "user_id"),',
+        '    )',
+        '',
+        '    id: int | None = Field(default=None, primary_key=True)',
+        '    team_id: int',
+        '    user_id: int',
+        '    role: str',
+        '',
+      ].join('\n'),
+    ],
+  ];
+
+  for (const [file, kind, source] of files) {
+    it(`leaves ${kind} with exactly the truth's multi-column uniques and indexes`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-multi-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      writeFileSync(path.join(dir, file), source);
+      const read = () => (kind === 'drizzle' ? drizzle(dir, file) : sqlmodel(dir, file));
+      const before = [truth, await read()];
+      const planned = plan(compare(before, { truth: 'database' }), before, { rules: RULES }).actions;
+      expect(planned.map((a) => a.rule).sort()).toEqual(['index-extra', 'index-missing', 'unique-extra', 'unique-missing', 'unique-missing']);
+      const skipped: string[] = [];
+      const changes = await runActions(planned, dir, (action, reason) => skipped.push(`${action.description}: ${reason}`));
+      expect(skipped).toEqual([]);
+      for (const change of changes) writeFileSync(change.absolutePath, change.after);
+      const after = [truth, await read()];
+      const left = compare(after, { truth: 'database' }).filter((f) => RULES.includes(f.rule));
+      expect(left.map((f) => `${f.rule} ${f.column}`)).toEqual([]);
+      expect(after[1]!.diagnostics).toEqual([]);
+    });
+  }
 });
 
 const tsApi = (): API => {
@@ -238,6 +403,103 @@ describe('refusals', () => {
     expect(refusal(() => sqlmodelUnique(py(source), { python }, { table: 'users', column: 'name', unique: false }))).toEqual([
       'CannotApply',
       'User.name: unique=FLAG is not True or False; edit it by hand',
+    ]);
+  });
+
+  it('refuses to remove a Drizzle unique or index over several columns written with more than plain columns', () => {
+    const source = [
+      'import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";',
+      'import { sql } from "drizzle-orm";',
+      'export const u = pgTable("u", { a: text("a"), b: text("b"), c: text("c") }, (t) => [',
+      '  uniqueIndex("u_a_b_key").on(t.a.desc(), t.b),',
+      '  index("u_a_b_live").on(t.a, t.b).where(sql`${t.c} is not null`),',
+      '  index("u_a_b_c_idx").on(t.a, t.b, t.c),',
+      ']);',
+      '',
+    ].join('\n');
+    expect(refusal(() => drizzleUnique(ts(source), tsApi(), { table: 'u', columns: 'b,a', unique: 'false' }))).toEqual([
+      'CannotApply',
+      'u(b, a): uniqueIndex("u_a_b_key").on(t.a.desc(), t.b) is not a plain unique on these columns; remove it by hand',
+    ]);
+    expect(refusal(() => drizzleIndex(ts(source), tsApi(), { table: 'u', columns: 'a,b', index: 'false' }))).toEqual([
+      'CannotApply',
+      'u(a, b): index("u_a_b_live").on(t.a, t.b).where(sql`${t.c} is not null`) is not a plain index on these columns; remove it by hand',
+    ]);
+    // An index over more columns, or the same ones in another order, is another index: nothing to remove.
+    expect(drizzleIndex(ts(source), tsApi(), { table: 'u', columns: 'b,c', index: 'false' })).toBe(source);
+  });
+
+  it('refuses a Drizzle multi-column object over a column it cannot name, and NULLS NOT DISTINCT', () => {
+    const source = 'import { pgTable, text } from "drizzle-orm/pg-core";\nexport const u = pgTable("u", { a: text("a"), "b-c": text("b") });\n';
+    expect(refusal(() => drizzleUnique(ts(source), tsApi(), { table: 'u', columns: 'a,z', unique: 'true' }))).toEqual(['CannotApply', 'table u has no column z']);
+    expect(refusal(() => drizzleIndex(ts(source), tsApi(), { table: 'u', columns: 'a,b', index: 'true', name: 'u_a_b_idx' }))).toEqual([
+      'CannotApply',
+      'u.b: its key b-c cannot follow `t.`; add the index by hand',
+    ]);
+    const plain = source.replace('"b-c"', 'b');
+    expect(refusal(() => drizzleUnique(ts(plain), tsApi(), { table: 'u', columns: 'a,b', unique: 'true', nullsNotDistinct: 'true' }))).toEqual([
+      'CannotApply',
+      'u(a, b): NULLS NOT DISTINCT is not written; add the constraint by hand',
+    ]);
+  });
+
+  it('refuses Python multi-column objects it cannot write or remove exactly', () => {
+    const source = [
+      'from sqlalchemy import Index, UniqueConstraint, text',
+      'from sqlmodel import Field, SQLModel',
+      '',
+      '',
+      'class Event(SQLModel, table=True):',
+      '    __tablename__ = "events"',
+      '    __table_args__ = (',
+      '        Index("events_team_kind_live", "team_id", "kind", postgresql_where=text("kind IS NOT NULL")),',
+      '        UniqueConstraint("team_id", "kind", postgresql_nulls_not_distinct=True),',
+      '    )',
+      '',
+      '    id: int | None = Field(default=None, primary_key=True)',
+      '    team_id: int',
+      '    kind: str = Field(sa_column_kwargs={"name": "kind"})',
+      '    label: str = Field(sa_column=Column("title", String))',
+      '',
+    ].join('\n');
+    expect(refusal(() => sqlmodelIndex(py(source), { python }, { table: 'events', columns: 'team_id,kind', index: false }))).toEqual([
+      'CannotApply',
+      'events(team_id, kind): Index("events_team_kind_live", "team_id", "kind", postgresql_where=text("kind IS NOT NULL")) is not a plain index on these columns; remove it by hand',
+    ]);
+    expect(refusal(() => sqlmodelUnique(py(source), { python }, { table: 'events', columns: 'kind,team_id', unique: false }))).toEqual([
+      'CannotApply',
+      'events(kind, team_id): UniqueConstraint("team_id", "kind", postgresql_nulls_not_distinct=True) is not a plain unique on these columns; remove it by hand',
+    ]);
+    // `label` is the column "title": a string "label" would name no column.
+    expect(refusal(() => sqlmodelIndex(py(source), { python }, { table: 'events', columns: 'team_id,label', index: true, name: 'ix' }))).toEqual([
+      'CannotApply',
+      'Event has no column label under that name; name the columns by hand',
+    ]);
+    const mixin = [
+      'from sqlalchemy import Index',
+      'from sqlmodel import Field, SQLModel',
+      '',
+      '',
+      'class Audited(SQLModel):',
+      '    __table_args__ = {"schema": "audit"}',
+      '',
+      '',
+      'class Event(Audited, table=True):',
+      '    __tablename__ = "events"',
+      '',
+      '    id: int | None = Field(default=None, primary_key=True)',
+      '    team_id: int',
+      '    kind: str',
+      '',
+    ].join('\n');
+    expect(refusal(() => sqlmodelIndex(py(mixin), { python }, { table: 'events', columns: 'team_id,kind', index: true, name: 'ix' }))).toEqual([
+      'CannotApply',
+      'Event inherits __table_args__ from Audited; edit it by hand',
+    ]);
+    const computed = source.replace(/ {4}__table_args__ = \([^]*?\n {4}\)\n/, '    __table_args__ = ARGS\n');
+    expect(refusal(() => sqlmodelUnique(py(computed), { python }, { table: 'events', columns: 'team_id,kind', unique: true }))).toEqual([
+      'CannotApply',
+      'Event: __table_args__ is not a tuple or a dict; edit it by hand',
     ]);
   });
 

@@ -1,6 +1,7 @@
 // The third argument of `pgTable(name, columns, (t) => [ … ])` (or the older `(t) => ({ … })`): reading its
 // items as the Drizzle reader does (src/sources/drizzle/extra-config.ts), adding one in the layout it has
-// (creating the argument in drizzle 0.36+'s array form when there is none), and removing one.
+// (creating the argument in drizzle 0.36+'s array form when there is none), and removing one. Multi-column
+// uniques and indexes name their columns through here too (`configColumns`, `onColumns`).
 
 import {
   type ArrayExpression,
@@ -21,7 +22,7 @@ import {
 } from './drizzle-ast.ts';
 import { CannotApply } from './cannot-apply.ts';
 import { type Edit, appendListItem, appendProperty, insertArgumentAfter, removeArgument, removeListElement, removeProperty } from './drizzle-edits.ts';
-import { type TableSite, pgCoreCallee, pgCoreNames } from './drizzle-find.ts';
+import { type TableSite, findColumn, pgCoreCallee, pgCoreNames } from './drizzle-find.ts';
 import { addNamedImport, localImportName, topLevelNames } from './drizzle-imports.ts';
 import { type ParsedSource, eol, indentAt, spansLines } from './drizzle-source.ts';
 import { removeImport, unusedImport } from './drizzle-unused-import.ts';
@@ -121,7 +122,11 @@ function newItems(parsed: ParsedSource, site: TableSite, item: string): string {
   return `${eol(source)}${inner}${item},${eol(source)}${close}`;
 }
 
-/** Edits removing items of the config: the whole third argument when none would be left. */
+/**
+ * Edits removing items of the config: the whole third argument when none would be left. A table with no
+ * index or constraint is written `pgTable(name, columns)` in drizzle's own docs and in what drizzle-kit pull
+ * writes; an empty `(t) => []` left behind would be nobody's idiom, so it goes, for one column or several.
+ */
 export function removeConfigItems(parsed: ParsedSource, site: TableSite, config: TableConfig, remove: readonly ConfigItem[]): Edit[] {
   if (remove.length === 0) return [];
   if (remove.length === config.items.length) return removeArgument(parsed, site.call.arguments, 2);
@@ -166,4 +171,48 @@ export function dropUnusedBuilder(parsed: ParsedSource, removed: readonly Config
 export function mentions(text: string, param: string | undefined, key: string): boolean {
   const escape = (name: string) => name.replaceAll('$', '\\$');
   return param !== undefined && new RegExp(`(?<![\\w$.])${escape(param)}\\.${escape(key)}(?![\\w$])`).test(text);
+}
+
+/**
+ * The keys (`t.key`) of the columns `columns` (SQL names) of the table, in that order: refused when one is not
+ * in the table's column object, or its key is not an identifier `t.` can take.
+ */
+export function configColumns(site: TableSite, columns: readonly string[], what: string): string[] {
+  return columns.map((column) => {
+    const found = findColumn(site, column);
+    if (!found) throw new CannotApply(`table ${site.name} has no column ${column}`);
+    if (!/^[A-Za-z_$][\w$]*$/.test(found.key)) throw new CannotApply(`${site.name}.${column}: its key ${found.key} cannot follow \`t.\`; ${what} by hand`);
+    return found.key;
+  });
+}
+
+/** `t.a, t.b`: the arguments of `.on(…)`. */
+export function onColumns(param: string, keys: readonly string[]): string {
+  return keys.map((k) => `${param}.${k}`).join(', ');
+}
+
+/** Whether an item's `.on(…)` names exactly these keys: in this order, or (`ordered` false) in any order. */
+export function onKeys(item: ConfigItem, keys: readonly string[], ordered: boolean): boolean {
+  if (item.keys?.length !== keys.length) return false;
+  const [a, b] = ordered ? [item.keys, keys] : [[...item.keys].sort(), [...keys].sort()];
+  return a.every((k, i) => k === b[i]);
+}
+
+/**
+ * Whether an item is over exactly these columns but written with more than plain `.on(t.a, t.b)` takes: its
+ * key parts (`.on`/`.onOnly`/`.using`) name every one of them and nothing but them (`t.a.desc()`,
+ * `t.a.op(…)`), or it names exactly them (in this order, with `ordered`) and calls more (`.where`, `.using`).
+ */
+export function overColumns(parsed: ParsedSource, item: ConfigItem, param: string | undefined, keys: readonly string[], ordered: boolean): boolean {
+  if (item.keys) return onKeys(item, keys, ordered) && item.otherCalls.length > 0;
+  const on = item.chain?.calls.find((c) => c.name === 'on' || c.name === 'onOnly' || c.name === 'using');
+  if (!on || param === undefined) return false;
+  const text = on.call.arguments.map((a) => parsed.text(a)).join(', ');
+  const named = new Set([...text.matchAll(new RegExp(`(?<![\\w$.])${param.replaceAll('$', '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'))].map((m) => m[1]!));
+  return named.size === keys.length && keys.every((k) => named.has(k));
+}
+
+/** The property key an object-form config gives a new multi-column item: `teamIdUserIdIdx`. */
+export function itemKey(keys: readonly string[], suffix: string): string {
+  return `${keys.map((k, i) => (i === 0 ? k : k.charAt(0).toUpperCase() + k.slice(1))).join('')}${suffix}`;
 }

@@ -1,9 +1,9 @@
-// Key fixers: single-column uniqueness, plain indexes and primary keys.
+// Key fixers: uniqueness and plain indexes (single- and multi-column), and single-column primary keys.
 
 import type { ComparedFinding } from '../../compare/finding.ts';
 import { indexObjects } from '../../compare/rules/indexes.ts';
 import type { KeyedObject } from '../../compare/rules/keyed.ts';
-import { uniqueObjects } from '../../compare/rules/uniques.ts';
+import { isUniqueConstraintIndex, uniqueObjects } from '../../compare/rules/uniques.ts';
 import type { Column, Table } from '../../model/schema.ts';
 import type { FixAction } from '../action.ts';
 import { columnOptions, columns, declaredInTable, partlyRead, within, type FixContext, type Fixer } from './shared.ts';
@@ -11,7 +11,8 @@ import { columnOptions, columns, declaredInTable, partlyRead, within, type FixCo
 /**
  * The column a single-column keyed finding (unique, index) is about, in the source being fixed, when a
  * transform can find it: written in the table itself, with an identifier key in Drizzle (`t.key` in a config),
- * a class attribute in Python. Multi-column objects (labelled `(a, b)`) are left to the user.
+ * a class attribute in Python. Multi-column objects (labelled `(a, b)`) have fixers of their own (multiUnique,
+ * multiIndex), which ask this of each of their columns.
  */
 export function keyedColumn(ctx: FixContext): Column | undefined {
   const name = ctx.finding.column;
@@ -42,6 +43,7 @@ export function hasPlainIndex(table: Table, column: string): boolean {
  */
 export function uniqueFixer(transform: FixAction['transform']): Fixer {
   return (ctx) => {
+    if (ctx.finding.column?.startsWith('(')) return multiUnique(ctx, transform);
     const have = keyedColumn(ctx);
     if (!have) return undefined;
     const { finding, target, truth } = ctx;
@@ -81,6 +83,7 @@ export function uniqueFixer(transform: FixAction['transform']): Fixer {
  */
 export function indexFixer(transform: FixAction['transform']): Fixer {
   return (ctx) => {
+    if (ctx.finding.column?.startsWith('(')) return multiIndex(ctx, transform);
     const have = keyedColumn(ctx);
     if (!have) return undefined;
     const { finding, target, truth } = ctx;
@@ -146,5 +149,126 @@ export function primaryKeyFixer(transform: FixAction['transform']): Fixer {
       description: `${ctx.finding.table}: primary key ${from ? `${from.name} → ` : ''}${have.name}${from ? ' (unsafe)' : ''}`,
       ...(from && { unsafe: true as const }),
     };
+  };
+}
+
+/**
+ * The columns of a multi-column object, in the source being fixed, when a transform can name every one of them
+ * the way it writes them: as `t.key` in a Drizzle config, as the column's own name in Python (a string in
+ * `UniqueConstraint("a", "b")`/`Index("ix", "a", "b")`, so an attribute named unlike its column is left alone).
+ */
+function keyedColumns(ctx: FixContext, names: readonly string[]): Column[] | undefined {
+  const found: Column[] = [];
+  for (const name of names) {
+    const have = keyedColumn({ ...ctx, finding: { ...ctx.finding, column: name } });
+    if (!have || (ctx.target.model.kind === 'sqlmodel' && have.binding !== name)) return undefined;
+    found.push(have);
+  }
+  return found;
+}
+
+/** The multi-column object a keyed finding shows for `source`, by the value it printed. */
+function shownObjects(objects: readonly KeyedObject[] | undefined, finding: ComparedFinding, source: string): KeyedObject | undefined {
+  const value = finding.values[source];
+  return value ? objects?.find((o) => o.value === value && o.columns.length > 1) : undefined;
+}
+
+/**
+ * How the table declares a uniqueness fact: a UNIQUE constraint, or a unique index over plain columns (a
+ * btree one without sort order or operator class: nothing a transform would not write back); undefined else.
+ */
+function uniqueForm(table: Table, object: KeyedObject): 'constraint' | 'index' | undefined {
+  const same = (o: { columns: readonly string[]; name?: string; loc?: unknown }) =>
+    o.columns.join() === object.columns.join() && o.name === object.name && o.loc === object.loc;
+  if (table.uniques.some((u) => same(u))) return 'constraint';
+  const index = table.indexes.find((i) => isUniqueConstraintIndex(i) && same(i));
+  if (!index || (index.method && index.method !== 'btree') || index.parts?.some((p) => p.order || p.nulls || p.opclass)) return undefined;
+  return 'index';
+}
+
+/**
+ * A UNIQUE over several columns, added where the truth has it (a `unique().on(t.a, t.b)` or `uniqueIndex()` in
+ * the Drizzle config, a `UniqueConstraint("a", "b")` or `Index(…, unique=True)` in Python, as the truth declares
+ * it) or removed where the truth has none (safe: only what the database enforces changes). NULLS NOT DISTINCT
+ * is not written. The truth's name is written where the source's tool would name it otherwise: Drizzle's
+ * default (`<table>_<a>_<b>_unique`) is left out by the transform, PostgreSQL's (`<table>_<a>_<b>_key`, what an
+ * unnamed `UniqueConstraint` gets) by the planner; a Python `Index` always needs one.
+ */
+function multiUnique(ctx: FixContext, transform: FixAction['transform']): ReturnType<Fixer> {
+  const { finding, target, truth } = ctx;
+  const python = target.model.kind === 'sqlmodel';
+  const file = target.table.loc?.file;
+  if (!file) return undefined;
+  if (finding.presence[target.model.source] === 'absent') {
+    const want = shownObjects(uniqueObjects(truth.table), finding, finding.truth);
+    if (!want || want.value.includes('NULLS NOT DISTINCT') || !keyedColumns(ctx, want.columns)) return undefined;
+    const form = uniqueForm(truth.table, want);
+    if (!form || (python && form === 'index' && want.name === undefined)) return undefined;
+    const postgresDefault = `${target.table.name}_${want.columns.join('_')}_key`;
+    const name = want.name !== undefined && (!python || form === 'index' || want.name !== postgresDefault) ? want.name : undefined;
+    return {
+      file,
+      transform,
+      options: {
+        table: target.table.name,
+        columns: want.columns.join(','),
+        unique: 'true',
+        ...(name !== undefined && { name }),
+        ...(form === 'index' && { form }),
+      },
+      description: `${finding.table}${finding.column}: unique${name ? ` ${name}` : ''}`,
+    };
+  }
+  if (finding.presence[finding.truth] !== 'absent') return undefined;
+  const extra = shownObjects(uniqueObjects(target.table), finding, target.model.source);
+  if (!extra || !within(extra.loc, target.table.loc) || !keyedColumns(ctx, extra.columns)) return undefined;
+  // A unique index with a method, sort order or operator class is more than the transform matches.
+  const asIndex = target.table.indexes.find((i) => i.loc === extra.loc);
+  if (asIndex && (asIndex.method || asIndex.parts?.some((p) => p.order || p.nulls || p.opclass))) return undefined;
+  return {
+    file,
+    transform,
+    options: {
+      table: target.table.name,
+      columns: extra.columns.join(','),
+      unique: 'false',
+      ...(extra.value.includes('NULLS NOT DISTINCT') && { nullsNotDistinct: 'true' }),
+    },
+    description: `${finding.table}${finding.column}: not unique${extra.name ? ` (${extra.name})` : ''}`,
+  };
+}
+
+/**
+ * A plain btree index over several columns (no predicate, method, sort order or operator class), added where
+ * the truth has it (`index("name").on(t.a, t.b)`, `Index("name", "a", "b")`) or removed where it has none.
+ * The truth's name is written; Python's `Index` cannot be written without one.
+ */
+function multiIndex(ctx: FixContext, transform: FixAction['transform']): ReturnType<Fixer> {
+  const { finding, target, truth } = ctx;
+  const python = target.model.kind === 'sqlmodel';
+  const file = target.table.loc?.file;
+  if (!file) return undefined;
+  const plain = (o: KeyedObject | undefined): o is KeyedObject =>
+    !!o && o.value === `INDEX (${o.columns.join(', ')})` && (o.detail === undefined || o.detail === o.value);
+  if (finding.presence[target.model.source] === 'absent') {
+    const want = shownObjects(indexObjects(truth.table), finding, finding.truth);
+    if (!plain(want) || !keyedColumns(ctx, want.columns) || (python && want.name === undefined)) return undefined;
+    return {
+      file,
+      transform,
+      options: { table: target.table.name, columns: want.columns.join(','), index: 'true', ...(want.name !== undefined && { name: want.name }) },
+      description: `${finding.table}${finding.column}: index${want.name ? ` ${want.name}` : ''}`,
+    };
+  }
+  if (finding.presence[finding.truth] !== 'absent') return undefined;
+  const extra = shownObjects(indexObjects(target.table), finding, target.model.source);
+  if (!plain(extra) || !within(extra.loc, target.table.loc) || !keyedColumns(ctx, extra.columns)) return undefined;
+  // `.using("btree", t.a, t.b)` is a plain index too, but not the `.on(t.a, t.b)` the transform takes out.
+  if (target.table.indexes.find((i) => i.loc === extra.loc)?.method) return undefined;
+  return {
+    file,
+    transform,
+    options: { table: target.table.name, columns: extra.columns.join(','), index: 'false' },
+    description: `${finding.table}${finding.column}: remove the index${extra.name ? ` ${extra.name}` : ''}`,
   };
 }

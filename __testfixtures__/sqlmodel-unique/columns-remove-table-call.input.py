@@ -1,0 +1,5 @@
+from sqlalchemy import Column, Integer, MetaData, Table, UniqueConstraint
+
+metadata = MetaData()
+
+memberships = Table("memberships", metadata, Column("id", Integer, primary_key=True), Column("team_id", Integer), Column("user_id", Integer), UniqueConstraint("user_id", "team_id"))

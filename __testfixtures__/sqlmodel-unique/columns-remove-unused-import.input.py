@@ -1,0 +1,10 @@
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+
+class Member(SQLModel, table=True):
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("user_id", "team_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int
+    user_id: int
