@@ -12,6 +12,7 @@ import sqlmodelOnDelete from '../../transforms/sqlmodel-on-delete.ts';
 import sqlmodelOnUpdate from '../../transforms/sqlmodel-on-update.ts';
 import sqlmodelPrimaryKey from '../../transforms/sqlmodel-primary-key.ts';
 import sqlmodelTableAdd from '../../transforms/sqlmodel-table-add.ts';
+import sqlmodelTableRemove from '../../transforms/sqlmodel-table-remove.ts';
 import sqlmodelUnique from '../../transforms/sqlmodel-unique.ts';
 import type { TransformFn } from './transform-fn.ts';
 
@@ -27,5 +28,6 @@ export const PYTHON_TRANSFORMS = {
   'sqlmodel-on-update': sqlmodelOnUpdate as unknown as TransformFn,
   'sqlmodel-primary-key': sqlmodelPrimaryKey as unknown as TransformFn,
   'sqlmodel-table-add': sqlmodelTableAdd as unknown as TransformFn,
+  'sqlmodel-table-remove': sqlmodelTableRemove as unknown as TransformFn,
   'sqlmodel-unique': sqlmodelUnique as unknown as TransformFn,
 } satisfies Record<Extract<TransformId, `sqlmodel-${string}`>, TransformFn>;

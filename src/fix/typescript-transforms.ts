@@ -15,6 +15,7 @@ import drizzleFkTarget from '../../transforms/drizzle-fk-target.ts';
 import drizzleIndex from '../../transforms/drizzle-index.ts';
 import drizzlePrimaryKey from '../../transforms/drizzle-primary-key.ts';
 import drizzleTableAdd from '../../transforms/drizzle-table-add.ts';
+import drizzleTableRemove from '../../transforms/drizzle-table-remove.ts';
 import drizzleUnique from '../../transforms/drizzle-unique.ts';
 import type { TransformFn } from './transform-fn.ts';
 
@@ -30,6 +31,7 @@ export const TYPESCRIPT_TRANSFORMS = {
   'drizzle-index': drizzleIndex as unknown as TransformFn,
   'drizzle-primary-key': drizzlePrimaryKey as unknown as TransformFn,
   'drizzle-table-add': drizzleTableAdd as unknown as TransformFn,
+  'drizzle-table-remove': drizzleTableRemove as unknown as TransformFn,
   'drizzle-unique': drizzleUnique as unknown as TransformFn,
 } satisfies Record<Extract<TransformId, `drizzle-${string}`>, TransformFn>;
 

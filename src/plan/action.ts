@@ -22,10 +22,12 @@ export type TransformId =
   | 'drizzle-index'
   | 'drizzle-primary-key'
   | 'drizzle-table-add'
+  | 'drizzle-table-remove'
   | 'sqlmodel-unique'
   | 'sqlmodel-index'
   | 'sqlmodel-primary-key'
-  | 'sqlmodel-table-add';
+  | 'sqlmodel-table-add'
+  | 'sqlmodel-table-remove';
 
 /** One edit to one file: which transform, with which options, and the finding it settles. */
 export interface FixAction {
@@ -38,7 +40,7 @@ export interface FixAction {
   options: Record<string, string>;
   /** One line for summaries: `teams.owner_id: foreign key → users.id`. */
   description: string;
-  /** Removes code callers may use (a column the truth lacks): applied only with `fix --unsafe`. */
+  /** Removes code callers may use (a column or table the truth lacks): applied only with `fix --unsafe`. */
   unsafe?: true;
   finding: ComparedFinding;
 }

@@ -4,7 +4,7 @@ import type { ComparedFinding } from '../compare/finding.ts';
 import { tableKey } from '../model/names.ts';
 import type { SchemaModel } from '../model/schema.ts';
 import type { FixAction } from './action.ts';
-import { ADDS_ABSENT, FIXERS, REMOVES_PRESENT, TABLE_FIXERS } from './fixers/index.ts';
+import { ADDS_ABSENT, FIXERS, REMOVES_PRESENT, TABLE_FIXERS, TABLE_REMOVERS } from './fixers/index.ts';
 
 export type { FixAction, TransformId } from './action.ts';
 
@@ -30,7 +30,18 @@ export function plan(findings: readonly ComparedFinding[], models: readonly Sche
     const removes = REMOVES_PRESENT.has(finding.rule) && finding.presence[finding.truth] === 'absent';
     if (!truthModel || ((truthValue === null || truthValue === undefined) && !removes)) continue;
     const truthTable = truthModel.tables.find((t) => tableKey(t) === finding.table);
-    if (!truthTable) continue;
+    if (!truthTable) {
+      // The truth lacks the whole table (table-missing): only fixers that remove tables are asked, of the sources declaring it.
+      for (const model of removes ? models : []) {
+        const table = model.tables.find((t) => tableKey(t) === finding.table);
+        const remover = table && model !== truthModel ? TABLE_REMOVERS[finding.rule]?.[model.kind] : undefined;
+        const edit = remover?.({ finding, target: { model, table: table! }, truth: { model: truthModel }, ...(options.rules && { rules: options.rules }) });
+        if (!edit) continue;
+        fixable.add(finding);
+        if (!options.rules || options.rules.includes(finding.rule)) actions.push({ ...edit, rule: finding.rule, source: model.source, finding });
+      }
+      continue;
+    }
     for (const model of models) {
       const value = finding.values[model.source];
       // A source lacking the fact altogether is asked about only by fixers that add it (column-missing).

@@ -679,3 +679,100 @@ describe('table-missing in Python', () => {
     expect(tableActions([db, source])).toEqual([]);
   });
 });
+
+describe('table-missing where the truth lacks the table: removal (unsafe)', () => {
+  const fkTo = (column: string, target: string): ForeignKey => ({
+    columns: [column], target: { schema: 'public', table: target, columns: ['id'] }, onDelete: 'NO ACTION', onUpdate: 'NO ACTION',
+  });
+  const db = model('database', 'database', [users(), table('teams', [col('id', false)])]);
+  const auditLog = (file: string, binding: string | undefined, extra: Partial<Table> = {}) =>
+    table('audit_log', [coded(file, 10, 'id', false), coded(file, 60, 'user_id', false)], {
+      loc: at(file, 0, 100), ...(binding && { binding }), foreignKeys: [fkTo('user_id', 'users')], ...extra,
+    });
+  const drizzle = (...extra: Table[]) =>
+    model('drizzle', 'drizzle', [table('users', [coded('schema.ts', 210, 'id', false)], { loc: at('schema.ts', 200, 300), binding: 'users' }), ...extra]);
+  const sqlmodel = (...extra: Table[]) =>
+    model('sqlmodel', 'sqlmodel', [table('users', [coded('models.py', 210, 'id', false)], { loc: at('models.py', 200, 300), binding: 'User' }), ...extra]);
+  const required = { database: { required: true } };
+  const removals = (models: SchemaModel[], rules?: string[]) => {
+    const result = plan(compare(models, { truth: 'database', tables: required }), models, { rules });
+    return {
+      actions: result.actions.map(({ rule, source, file, transform, options, description, unsafe }) => ({ rule, source, file, transform, options, description, unsafe })),
+      fixable: [...result.fixable].map((f) => [f.rule, f.table]),
+    };
+  };
+
+  it('removes the table from each code source that declares it, as an unsafe action', () => {
+    const models = [db, drizzle(auditLog('schema.ts', 'auditLog')), sqlmodel(auditLog('audit.py', 'AuditLog'))];
+    const [finding] = compare(models, { truth: 'database', tables: required }).filter((f) => f.rule === 'table-missing');
+    expect([finding?.severity, finding?.presence]).toEqual(['critical', { database: 'absent', drizzle: 'present', sqlmodel: 'present' }]);
+    expect(removals(models)).toEqual({
+      actions: [
+        {
+          rule: 'table-missing', source: 'drizzle', file: 'schema.ts', transform: 'drizzle-table-remove',
+          options: { table: 'audit_log', variable: 'auditLog' }, description: 'audit_log: remove the table (unsafe)', unsafe: true,
+        },
+        {
+          rule: 'table-missing', source: 'sqlmodel', file: 'audit.py', transform: 'sqlmodel-table-remove',
+          options: { table: 'audit_log', binding: 'AuditLog' }, description: 'audit_log: remove the table (unsafe)', unsafe: true,
+        },
+      ],
+      fixable: [['table-missing', 'audit_log']],
+    });
+  });
+
+  it('names a table outside public by its SQL name and finds it by its variable', () => {
+    const models = [db, drizzle({ ...auditLog('schema.ts', 'auditLog'), schema: 'audit' })];
+    expect(removals(models).actions.map((a) => [a.options, a.description])).toEqual([
+      [{ table: 'audit_log', variable: 'auditLog' }, 'audit.audit_log: remove the table (unsafe)'],
+    ]);
+  });
+
+  it('removes a table whose only foreign key to it is its own', () => {
+    const selfRef = auditLog('schema.ts', 'auditLog', { foreignKeys: [{ ...fkTo('parent_id', 'audit_log') }] });
+    expect(removals([db, drizzle(selfRef)]).actions.map((a) => a.transform)).toEqual(['drizzle-table-remove']);
+  });
+
+  it('is still counted fixable, and left out, when other rules are asked for', () => {
+    expect(removals([db, drizzle(auditLog('schema.ts', 'auditLog'))], ['column-extra'])).toEqual({ actions: [], fixable: [['table-missing', 'audit_log']] });
+  });
+
+  it('leaves to the user a table without a name or place, declared twice, or that other tables reference', () => {
+    const notes = (file: string, binding: string) =>
+      table('notes', [coded(file, 410, 'id', false), coded(file, 460, 'log_id', true)], { loc: at(file, 400, 500), binding, foreignKeys: [fkTo('log_id', 'audit_log')] });
+    const declined: SchemaModel[] = [
+      drizzle(auditLog('schema.ts', undefined)),
+      drizzle({ ...auditLog('schema.ts', 'auditLog'), loc: undefined }),
+      // notes is not in the database either (its own table-missing is planned); its key would dangle.
+      drizzle(auditLog('schema.ts', 'auditLog'), notes('schema.ts', 'notes')),
+      sqlmodel(auditLog('audit.py', 'AuditLog'), notes('audit.py', 'Note')),
+      { ...drizzle(auditLog('schema.ts', 'auditLog')), diagnostics: [{ message: 'table audit_log is declared more than once; only the first declaration is read', loc: at('b.ts', 0) }] },
+      { ...sqlmodel(auditLog('audit.py', 'AuditLog')), diagnostics: [{ message: 'table audit_log is declared by both AuditLog and Table(...); keeping AuditLog', loc: at('b.py', 0) }] },
+    ];
+    for (const source of declined) {
+      const models = [db, source];
+      // Each is a real table-missing finding for audit_log, with the database lacking it.
+      expect(compare(models, { truth: 'database', tables: required }).filter((f) => f.rule === 'table-missing' && f.table === 'audit_log').map((f) => f.presence.database)).toEqual(['absent']);
+      expect(removals(models).actions.filter((a) => a.options.table === 'audit_log')).toEqual([]);
+    }
+  });
+
+  it('never removes a table the truth does not model but is not required to (N/A there)', () => {
+    // sqlmodel must model audit_log and lacks it; the database merely does not model it: no removal from drizzle, and nothing to add.
+    const models = [db, drizzle(auditLog('schema.ts', 'auditLog')), sqlmodel()];
+    const tables = { sqlmodel: { mustModel: ['audit_*'] } };
+    const findings = compare(models, { truth: 'database', tables }).filter((f) => f.rule === 'table-missing');
+    expect(findings.map((f) => [f.table, f.presence])).toEqual([['audit_log', { database: 'not-modelled', drizzle: 'present', sqlmodel: 'absent' }]]);
+    expect(plan(findings, models).actions).toEqual([]);
+  });
+
+  it('adds in one direction and removes in the other, side by side', () => {
+    const truth = model('database', 'database', [users(), table('teams', [col('id', false)])]);
+    const source = drizzle(auditLog('schema.ts', 'auditLog'));
+    const tables = { database: { required: true }, drizzle: { mustModel: ['teams'] } };
+    expect(plan(compare([truth, source], { truth: 'database', tables }), [truth, source]).actions.map((a) => [a.transform, a.options.table, a.unsafe])).toEqual([
+      ['drizzle-table-remove', 'audit_log', true],
+      ['drizzle-table-add', 'teams', undefined],
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ import fkTarget from '../../transforms/drizzle-fk-target.ts';
 import indexTransform from '../../transforms/drizzle-index.ts';
 import primaryKey from '../../transforms/drizzle-primary-key.ts';
 import tableAdd from '../../transforms/drizzle-table-add.ts';
+import tableRemove from '../../transforms/drizzle-table-remove.ts';
 import uniqueTransform from '../../transforms/drizzle-unique.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,6 +79,7 @@ const transforms: [string, Transform][] = [
   ['drizzle-primary-key', primaryKey],
   ['drizzle-column-type', columnType],
   ['drizzle-table-add', tableAdd],
+  ['drizzle-table-remove', tableRemove],
 ];
 
 for (const [name, transform] of transforms) {
@@ -229,6 +231,7 @@ describe('jscodeshift CLI', () => {
     { transform: 'drizzle-column-add', fixture: 'seed-last-used-at', why: 'with a type containing spaces', option: ['type', 'timestamp with time zone'] },
     { transform: 'drizzle-column-type', fixture: 'varchar-length', why: 'with a type containing spaces and parentheses', option: ['type', 'character varying(128)'] },
     { transform: 'drizzle-fk-on-delete', fixture: 'seed-credit-transactions', why: 'in band with an option value containing a space', option: ['onDelete', 'NO ACTION'], args: ['--run-in-band'] },
+    { transform: 'drizzle-table-remove', fixture: 'jsdoc-imports-left-unused', why: 'which parses its own result again to drop the imports it left unused' },
     { transform: 'drizzle-unique', fixture: 'columns-add-to-array', why: 'with a comma-separated list of columns as one value', option: ['columns', 'team_id,user_id'] },
     { transform: 'drizzle-index', fixture: 'columns-remove-drops-config-and-import', why: 'removing an index over several columns', option: ['columns', 'team_id,created_at'] },
   ];
@@ -695,5 +698,145 @@ describe('drizzle-column-type', () => {
   it('uses an imported pgEnum the plan names', () => {
     const source = 'import { pgTable, text } from "drizzle-orm/pg-core";\nimport { moodEnum } from "./enums";\n\nexport const u = pgTable("u", { id: text("id"), mood: text("mood") });\n';
     expect(run(columnType, source, { table: 'u', column: 'mood', type: 'mood', enum: 'moodEnum' })).toBe(source.replace('mood: text("mood")', 'mood: moodEnum("mood")'));
+  });
+});
+
+describe('drizzle-table-remove', () => {
+  /** A table as the reader sees it, wherever it is written. */
+  const facts = (t: { loc?: unknown; columns: { loc?: unknown }[] }) => JSON.parse(JSON.stringify(t, (k, v: unknown) => (/loc$/i.test(k) ? undefined : v))) as unknown;
+
+  it('leaves files the Drizzle reader reads with every other table unchanged and without the removed one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-table-remove-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const all = cases('drizzle-table-remove').filter((c) => c.input !== c.output);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    for (const c of all) {
+      writeFileSync(path.join(dir, `${c.name}.input.ts`), c.input);
+      writeFileSync(path.join(dir, `${c.name}.output.ts`), c.output);
+      const before = await readDrizzle({ name: 'drizzle', files: [`${c.name}.input.ts`], cwd: dir });
+      const after = await readDrizzle({ name: 'drizzle', files: [`${c.name}.output.ts`], cwd: dir });
+      const removed = before.tables.filter((t) => t.name === c.options.table);
+      // The reader binds no variable to a table with a chain on it (`.enableRLS()`), so plan never asks for
+      // that one; the transform still removes it when run by hand.
+      expect([c.name, removed.length, removed[0]!.binding ?? c.options.variable]).toEqual([c.name, 1, c.options.variable ?? removed[0]!.binding]);
+      expect([c.name, after.tables.map(facts)]).toEqual([c.name, before.tables.filter((t) => t.name !== c.options.table).map(facts)]);
+      expect([c.name, after.enums?.map((e) => e.name)]).toEqual([c.name, before.enums?.map((e) => e.name)]);
+      expect([c.name, after.diagnostics]).toEqual([c.name, []]);
+    }
+  });
+
+  const schema = (...tail: string[]) =>
+    [
+      'import { relations } from "drizzle-orm";',
+      'import { pgTable, text } from "drizzle-orm/pg-core";',
+      '',
+      'export const auditLog = pgTable("audit_log", {',
+      '  id: text("id").primaryKey(),',
+      '});',
+      '',
+      ...tail,
+    ].join('\n');
+  const refusal = (source: string, options: Options = { table: 'audit_log', variable: 'auditLog' }) => {
+    try {
+      run(tableRemove, source, options);
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, naming the line, while the file still uses the table’s variable', () => {
+    expect(refusal(schema('export const notes = pgTable("notes", {', '  logId: text("log_id").references(() => auditLog.id),', '});', ''))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file (auditLog.id, line 9); remove that first',
+    ]);
+    expect(refusal(schema('export const auditLogRelations = relations(auditLog, () => ({}));', ''))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file (auditLog, line 8); remove that first',
+    ]);
+    expect(refusal(schema('export type AuditLog = typeof auditLog.$inferSelect;', ''))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file (auditLog, line 8); remove that first',
+    ]);
+    expect(refusal(schema('export { auditLog as log };', ''))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file (auditLog, line 8); remove that first',
+    ]);
+  });
+
+  it('is not stopped by the name used as a property key or after a dot', () => {
+    const input = schema('export const labels = { auditLog: "Audit log" };', 'export const other = labels.auditLog;', '');
+    expect(run(tableRemove, input, { table: 'audit_log', variable: 'auditLog' })).toBe(
+      // relations was imported and unused before: only what the table used goes, here the whole pg-core import.
+      'import { relations } from "drizzle-orm";\n\nexport const labels = { auditLog: "Audit log" };\nexport const other = labels.auditLog;\n',
+    );
+  });
+
+  it('refuses a table it cannot take out as a statement of its own', () => {
+    const table = 'pgTable("audit_log", { id: text("id").primaryKey() })';
+    const header = 'import { pgTable, text } from "drizzle-orm/pg-core";\n';
+    expect(refusal(`${header}export const auditLog = ${table}, other = 1;\n`)).toEqual([
+      'CannotApply',
+      'pgTable("audit_log") shares its `const` with other variables; remove it by hand',
+    ]);
+    expect(refusal(`${header}export const tables = { auditLog: ${table} };\n`, { table: 'audit_log' })).toEqual([
+      'CannotApply',
+      'pgTable("audit_log") is part of a larger expression in `tables`; remove it by hand',
+    ]);
+    expect(refusal(`${header}const one = 1; export const auditLog = ${table};\n`)).toEqual([
+      'CannotApply',
+      'auditLog shares its line with other code; remove it by hand',
+    ]);
+    expect(refusal(`${header}export const auditLog = ${table}; export const two = 2;\n`)).toEqual([
+      'CannotApply',
+      'auditLog shares its line with other code; remove it by hand',
+    ]);
+    expect(refusal(`${header}const a = ${table};\nconst b = ${table};\n`, { table: 'audit_log' })).toEqual([
+      'CannotApply',
+      'pgTable("audit_log") is declared more than once in this file; remove it by hand',
+    ]);
+    // A helper of the file's own that makes tables is no pg-core call the transform can vouch for.
+    const helper = 'import { pgTable, text } from "drizzle-orm/pg-core";\nconst table = (n: string) => pgTable(`app_${n}`, { id: text("id") });\nexport const auditLog = table("log");\n';
+    expect(refusal(helper, { table: 'app_log', variable: 'auditLog' })).toEqual([
+      'CannotApply',
+      '`auditLog` is not a pgTable("app_log") declared as `const auditLog = …` here; remove it by hand',
+    ]);
+  });
+
+  it('removes the one of two same-named tables in different pgSchemas that the variable names', () => {
+    const input = [
+      'import { pgSchema, pgTable, text } from "drizzle-orm/pg-core";',
+      '',
+      'export const archive = pgSchema("archive");',
+      '',
+      'export const events = pgTable("events", { id: text("id").primaryKey() });',
+      '',
+      'export const archivedEvents = archive.table("events", { id: text("id").primaryKey() });',
+      '',
+    ].join('\n');
+    expect(run(tableRemove, input, { table: 'events', variable: 'events' })).toBe(
+      'import { pgSchema, text } from "drizzle-orm/pg-core";\n\nexport const archive = pgSchema("archive");\n\nexport const archivedEvents = archive.table("events", { id: text("id").primaryKey() });\n',
+    );
+  });
+
+  it('keeps a CRLF file’s line breaks, and the missing final one of a file that had none', () => {
+    const input = 'import { integer, pgTable, text } from "drizzle-orm/pg-core";\r\n\r\nexport const a = pgTable("a", { id: text("id") });\r\n\r\n// Scratch.\r\nexport const b = pgTable("b", { n: integer("n") });';
+    expect(run(tableRemove, input, { table: 'b', variable: 'b' })).toBe('import { pgTable, text } from "drizzle-orm/pg-core";\r\n\r\nexport const a = pgTable("a", { id: text("id") });');
+    expect(run(tableRemove, input, { table: 'a', variable: 'a' })).toBe(
+      'import { integer, pgTable } from "drizzle-orm/pg-core";\r\n\r\n// Scratch.\r\nexport const b = pgTable("b", { n: integer("n") });',
+    );
+  });
+
+  it('takes the import a removal left alone in its group with the blank line after it', () => {
+    const input = [
+      'import { sql } from "drizzle-orm";',
+      '',
+      'import { pgTable, text } from "drizzle-orm/pg-core";',
+      '',
+      'export const a = pgTable("a", { id: text("id") });',
+      'export const b = pgTable("b", { id: text("id").default(sql`x`) });',
+      '',
+    ].join('\n');
+    expect(run(tableRemove, input, { table: 'b' })).toBe('import { pgTable, text } from "drizzle-orm/pg-core";\n\nexport const a = pgTable("a", { id: text("id") });\n');
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import indexTransform from '../../transforms/sqlmodel-index.ts';
 import primaryKey from '../../transforms/sqlmodel-primary-key.ts';
 import uniqueTransform from '../../transforms/sqlmodel-unique.ts';
 import tableAdd, { language as tableAddLanguage } from '../../transforms/sqlmodel-table-add.ts';
+import tableRemove, { language as tableRemoveLanguage } from '../../transforms/sqlmodel-table-remove.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const python = await loadPython();
@@ -39,6 +40,7 @@ const TRANSFORMS: Record<string, Transform> = {
   'sqlmodel-index': indexTransform as Transform,
   'sqlmodel-primary-key': primaryKey as Transform,
   'sqlmodel-table-add': tableAdd as Transform,
+  'sqlmodel-table-remove': tableRemove as Transform,
 };
 
 function fixtureCases(transform: string): string[] {
@@ -858,5 +860,193 @@ class User(SQLModel, table=True):
   it('changes nothing when the column already has the type, spelled any way', () => {
     expect(run('sqlmodel-column-type', source, { table: 'teams', column: 'id', type: 'int4' })).toBe(source);
     expect(run('sqlmodel-column-type', source, { table: 'posts', column: 'id', type: 'integer' })).toBe(source);
+  });
+});
+
+describe('sqlmodel-table-remove', () => {
+  /** A table as the reader sees it, wherever it is written. */
+  const facts = (t: object) => JSON.parse(JSON.stringify(t, (k, v: unknown) => (/loc$/i.test(k) ? undefined : v))) as unknown;
+
+  it('is a Python transform', () => {
+    expect(tableRemoveLanguage).toBe('python');
+  });
+
+  it('leaves files the Python reader reads with every other table unchanged and without the removed one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-sqlmodel-table-remove-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const removed = fixtureCases('sqlmodel-table-remove').filter(
+      (name) => fixture('sqlmodel-table-remove', name, '.input.py') !== fixture('sqlmodel-table-remove', name, '.output.py'),
+    );
+    expect(removed.length).toBeGreaterThanOrEqual(5);
+    for (const name of removed) {
+      const options = JSON.parse(fixture('sqlmodel-table-remove', name, '.options.json')) as { table: string; binding?: string };
+      // One folder each: the reader takes every file it is given as one package.
+      for (const side of ['input', 'output']) {
+        mkdirSync(path.join(dir, side, name), { recursive: true });
+        writeFileSync(path.join(dir, side, name, 'models.py'), fixture('sqlmodel-table-remove', name, `.${side}.py`));
+      }
+      const read = (side: string) => readSqlModel({ name: 'sqlmodel', files: ['models.py'], cwd: path.join(dir, side, name), sqlmodelVersion: '0.0.44' });
+      const [before, after] = [await read('input'), await read('output')];
+      const gone = before.tables.filter((t) => t.name === options.table);
+      expect([name, gone.map((t) => t.binding)]).toEqual([name, [options.binding ?? gone[0]?.binding]]);
+      expect([name, after.tables.map(facts)]).toEqual([name, before.tables.filter((t) => t.name !== options.table).map(facts)]);
+      expect([name, after.diagnostics]).toEqual([name, before.diagnostics.filter((d) => !gone.some((t) => d.loc && t.loc && d.loc.start >= t.loc.start && d.loc.end <= t.loc.end))]);
+    }
+  });
+
+  it.runIf(spawnSync('python3', ['-c', 'import sqlmodel'], { encoding: 'utf8' }).status === 0)(
+    'leaves modules real SQLModel/SQLAlchemy imports, defining every other table and not the removed one',
+    () => {
+      // Imports the file as a module and prints the tables it defines (classes and Table(...) alike).
+      const script = [
+        'import importlib.util, json, sys',
+        'sys.dont_write_bytecode = True',
+        'from sqlalchemy import Table',
+        'spec = importlib.util.spec_from_file_location("_tables_module", sys.argv[1])',
+        'module = importlib.util.module_from_spec(spec)',
+        'sys.modules["_tables_module"] = module',
+        'spec.loader.exec_module(module)',
+        'tables = {v.name for v in vars(module).values() if isinstance(v, Table)}',
+        'tables |= {v.__table__.name for v in vars(module).values() if isinstance(v, type) and v.__module__ == "_tables_module" and isinstance(getattr(v, "__table__", None), Table)}',
+        'print(json.dumps(sorted(tables)))',
+      ].join('\n');
+      const tables = (name: string, side: string) => {
+        const r = spawnSync('python3', ['-c', script, path.join(root, '__testfixtures__', 'sqlmodel-table-remove', `${name}.${side}.py`)], { cwd: root, encoding: 'utf8' });
+        expect([name, side, r.stderr]).toEqual([name, side, '']);
+        return JSON.parse(r.stdout) as string[];
+      };
+      for (const name of fixtureCases('sqlmodel-table-remove')) {
+        const { table } = JSON.parse(fixture('sqlmodel-table-remove', name, '.options.json')) as { table: string };
+        expect([name, tables(name, 'output')]).toEqual([name, tables(name, 'input').filter((t) => t !== table)]);
+      }
+    },
+    60_000,
+  );
+
+  const models = (...middle: string[]) =>
+    [
+      'from typing import Optional',
+      '',
+      'from sqlmodel import Field, Relationship, SQLModel',
+      '',
+      '',
+      'class AuditLog(SQLModel, table=True):',
+      '    __tablename__ = "audit_log"',
+      '',
+      '    id: Optional[int] = Field(default=None, primary_key=True)',
+      '',
+      '',
+      ...middle,
+      '',
+    ].join('\n');
+  const refusal = (source: string, options: object = { table: 'audit_log', binding: 'AuditLog' }) => {
+    try {
+      run('sqlmodel-table-remove', source, options);
+    } catch (e) {
+      return [(e as Error).name, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it('refuses, naming the line, while the file still names the class or its table', () => {
+    expect(refusal(models('class User(SQLModel, table=True):', '    id: int = Field(primary_key=True)', '    logs: list["AuditLog"] = Relationship()'))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file ("AuditLog", line 14); remove that first',
+    ]);
+    expect(refusal(models('class User(SQLModel, table=True):', '    id: int = Field(primary_key=True)', '    log: Optional[AuditLog] = Relationship(sa_relationship_kwargs={"uselist": False})'))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file (AuditLog, line 14); remove that first',
+    ]);
+    expect(refusal(models('class User(SQLModel, table=True):', '    id: int = Field(primary_key=True)', '    last_log: Optional[int] = Field(default=None, foreign_key="audit_log.id")'))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file ("audit_log.id", line 14); remove that first',
+    ]);
+    expect(refusal(models('class User(SQLModel, table=True):', '    id: int = Field(primary_key=True)', '    log: "Optional[AuditLog]" = Relationship()'))).toEqual([
+      'CannotApply',
+      'audit_log is still used in this file ("Optional[AuditLog]", line 14); remove that first',
+    ]);
+    expect(refusal(models('LOG_ID = AuditLog.id'))).toEqual(['CannotApply', 'audit_log is still used in this file (AuditLog.id, line 12); remove that first']);
+    expect(refusal(models('__all__ = ["AuditLog"]'))).toEqual(['CannotApply', 'audit_log is still used in this file ("AuditLog", line 12); remove that first']);
+  });
+
+  it('is not stopped by the name in a comment or prose, or by another table’s longer name', () => {
+    const input = models(
+      '# AuditLog used to live here.',
+      'class AuditLogArchive(SQLModel, table=True):',
+      '    """Was AuditLog, before the split."""',
+      '    __tablename__ = "audit_log_archive"',
+      '    id: int = Field(primary_key=True)',
+    );
+    expect(run('sqlmodel-table-remove', input, { table: 'audit_log', binding: 'AuditLog' })).toBe(
+      [
+        // Optional went with the class (and the blank line after it, its group gone); Relationship was unused before.
+        'from sqlmodel import Field, Relationship, SQLModel',
+        '',
+        '',
+        '# AuditLog used to live here.',
+        'class AuditLogArchive(SQLModel, table=True):',
+        '    """Was AuditLog, before the split."""',
+        '    __tablename__ = "audit_log_archive"',
+        '    id: int = Field(primary_key=True)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses what it cannot take out as statements of their own, or cannot tell apart', () => {
+    const header = 'from sqlalchemy import Column, Integer, MetaData, Table\n\nmetadata = MetaData()\n';
+    expect(refusal(`${header}x = 1; flags = Table("flags", metadata, Column("id", Integer, primary_key=True))\n`, { table: 'flags' })).toEqual([
+      'CannotApply',
+      'flags shares its line with other code; remove it by hand',
+    ]);
+    expect(refusal(`${header}flags = Table("flags", metadata, Column("id", Integer, primary_key=True)); y = 2\n`, { table: 'flags' })).toEqual([
+      'CannotApply',
+      'flags shares its line with other code; remove it by hand',
+    ]);
+    expect(refusal(`${header}a = Table("flags", metadata, Column("id", Integer))\nb = Table("flags", metadata, Column("id", Integer))\n`, { table: 'flags' })).toEqual([
+      'CannotApply',
+      'table "flags" is declared more than once here (a, b); remove it by hand',
+    ]);
+    expect(refusal(`${header}flags = {"name": "flags"}\n`, { table: 'flags', binding: 'flags' })).toEqual([
+      'CannotApply',
+      'flags is not a class or Table(...) for table "flags" here; remove it by hand',
+    ]);
+  });
+
+  it('removes a class whose table is its __table__, and the blank lines of a CRLF file', () => {
+    const input = [
+      'from sqlalchemy import Column, Integer, Table',
+      'from sqlalchemy.orm import DeclarativeBase',
+      '',
+      '',
+      'class Base(DeclarativeBase):',
+      '    pass',
+      '',
+      '',
+      'class Flag(Base):',
+      '    __table__ = Table("feature_flags", Base.metadata, Column("id", Integer, primary_key=True))',
+      '',
+      '',
+      'class Team(Base):',
+      '    __tablename__ = "teams"',
+      '    id = Column(Integer, primary_key=True)',
+      '',
+    ].join('\r\n');
+    expect(run('sqlmodel-table-remove', input, { table: 'feature_flags', binding: 'Flag' })).toBe(
+      [
+        'from sqlalchemy import Column, Integer',
+        'from sqlalchemy.orm import DeclarativeBase',
+        '',
+        '',
+        'class Base(DeclarativeBase):',
+        '    pass',
+        '',
+        '',
+        'class Team(Base):',
+        '    __tablename__ = "teams"',
+        '    id = Column(Integer, primary_key=True)',
+        '',
+      ].join('\r\n'),
+    );
   });
 });

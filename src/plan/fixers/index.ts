@@ -6,13 +6,13 @@ import type { Fixer } from './shared.ts';
 import { drizzleFkTarget, drizzleFkOnDelete, drizzleFkOnUpdate, sqlmodelForeignKey, sqlmodelOnDelete, sqlmodelOnUpdate } from './foreign-keys.ts';
 import { nullableFixer, defaultFixer, missingColumnFixer, typeFixer, extraColumnFixer } from './columns.ts';
 import { uniqueFixer, indexFixer, primaryKeyFixer } from './keys.ts';
-import { drizzleTableAdd, sqlmodelTableAdd, type TableFixer } from './tables.ts';
+import { drizzleTableAdd, drizzleTableRemove, sqlmodelTableAdd, sqlmodelTableRemove, type TableFixer, type TableRemover } from './tables.ts';
 
 /** Rules whose fixers add what a source lacks, so plan asks them about sources where the fact is `absent`. */
 export const ADDS_ABSENT: ReadonlySet<string> = new Set(['column-missing', 'unique-missing', 'index-missing', 'table-missing']);
 
 /** Rules whose fixers remove what the truth lacks, so plan asks them although the truth has no value. */
-export const REMOVES_PRESENT: ReadonlySet<string> = new Set(['column-extra', 'unique-extra', 'index-extra']);
+export const REMOVES_PRESENT: ReadonlySet<string> = new Set(['column-extra', 'unique-extra', 'index-extra', 'table-missing']);
 
 // SQLModel's Field(foreign_key=…) has no ON UPDATE, so in Python fk-on-update is fixed only where SQLAlchemy
 // declares the key: ForeignKey(…, onupdate=…) in a column, or a ForeignKeyConstraint.
@@ -35,4 +35,12 @@ export const FIXERS: Partial<Record<string, Partial<Record<SourceKind, Fixer>>>>
 /** Fixers for rules about a table the source lacks altogether; plan asks them where the source has no such table. */
 export const TABLE_FIXERS: Partial<Record<string, Partial<Record<SourceKind, TableFixer>>>> = {
   'table-missing': { drizzle: drizzleTableAdd, sqlmodel: sqlmodelTableAdd },
+};
+
+/**
+ * Fixers for rules about a table the truth lacks altogether (table-missing the other way round); plan asks them
+ * about the sources that declare it. Removing a table can break code using it: their actions are unsafe.
+ */
+export const TABLE_REMOVERS: Partial<Record<string, Partial<Record<SourceKind, TableRemover>>>> = {
+  'table-missing': { drizzle: drizzleTableRemove, sqlmodel: sqlmodelTableRemove },
 };

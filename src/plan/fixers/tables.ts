@@ -1,7 +1,9 @@
-// Table fixers: a whole table written for a source that must model it and lacks it.
+// Table fixers: a whole table written for a source that must model it and lacks it, or (unsafely) removed from a
+// source that declares a table the truth lacks.
 
 import type { ComparedFinding } from '../../compare/finding.ts';
 import { normalizeDefault } from '../../compare/normalize/sql-default.ts';
+import { tableKey } from '../../model/names.ts';
 import type { Column, SchemaModel, Table } from '../../model/schema.ts';
 import type { FixAction } from '../action.ts';
 import { plainDatetime, pythonTarget } from './shared.ts';
@@ -126,3 +128,63 @@ export const sqlmodelTableAdd: TableFixer = (ctx) => {
     description: `${ctx.finding.table}: add class ${className} (${want.columns.length} column${want.columns.length === 1 ? '' : 's'})`,
   };
 };
+
+/** What a fixer that removes a whole table sees: the truth lacks the table, so it has only the truth's model. */
+export interface TableRemoveContext {
+  finding: ComparedFinding;
+  target: { model: SchemaModel; table: Table };
+  truth: { model: SchemaModel };
+  rules?: readonly string[];
+}
+
+export type TableRemover = (ctx: TableRemoveContext) => Omit<FixAction, 'rule' | 'source' | 'finding'> | undefined;
+
+/**
+ * Whether the source declares the table once, where a transform can find it: written somewhere, bound to a
+ * name, and not a second declaration the reader set aside (its diagnostic says so; the transform would leave
+ * the other one behind).
+ */
+function declaredOnce(model: SchemaModel, table: Table): boolean {
+  if (!table.loc || !table.binding) return false;
+  const twice = [`table ${tableKey(table)} is declared more than once`, `table ${table.name} is declared by both `];
+  return !model.diagnostics.some((d) => twice.some((m) => d.message.startsWith(m)));
+}
+
+/**
+ * Whether another table of the source has a foreign key to this one. Removing the table would leave that key
+ * pointing at nothing: a Drizzle `.references(() => x.id)` that no longer compiles, a SQLAlchemy
+ * `ForeignKey("x.id")` that fails when the metadata is built. The truth lacks the table, so those keys are
+ * drift of their own (`fk-extra`, or a wrong `fk-target`) for the user to settle first; a key of the table to
+ * itself goes with it.
+ */
+function referencedByOthers(model: SchemaModel, table: Table): boolean {
+  return model.tables.some((t) => t !== table && t.foreignKeys.some((fk) => fk.target.schema === table.schema && fk.target.table === table.name));
+}
+
+/**
+ * A table the source declares and the truth lacks (`table-missing` with the truth `absent`), removed whole from
+ * the file declaring it. Code elsewhere may import it, so the action is unsafe: planned always (the dry run shows
+ * it), applied only with `--unsafe`. Left to the user: a table without a place or name the transform can find,
+ * one declared twice, and one other tables of the source reference.
+ */
+function tableRemover(transform: 'drizzle-table-remove' | 'sqlmodel-table-remove', option: 'variable' | 'binding'): TableRemover {
+  return (ctx) => {
+    const { model, table } = ctx.target;
+    if (ctx.finding.presence[ctx.finding.truth] !== 'absent' || ctx.truth.model.tables.some((t) => tableKey(t) === tableKey(table))) return undefined;
+    if (!declaredOnce(model, table) || referencedByOthers(model, table)) return undefined;
+    return {
+      file: table.loc!.file,
+      transform,
+      // The SQL name finds the table; the binding tells apart same-named tables of different schemas.
+      options: { table: table.name, [option]: table.binding! },
+      description: `${ctx.finding.table}: remove the table (unsafe)`,
+      unsafe: true,
+    };
+  };
+}
+
+/** `export const x = pgTable(…)` removed (transform `drizzle-table-remove`). */
+export const drizzleTableRemove: TableRemover = tableRemover('drizzle-table-remove', 'variable');
+
+/** The SQLModel/SQLAlchemy class or `x = Table(…)` removed (transform `sqlmodel-table-remove`). */
+export const sqlmodelTableRemove: TableRemover = tableRemover('sqlmodel-table-remove', 'binding');

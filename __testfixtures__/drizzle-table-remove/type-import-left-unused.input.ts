@@ -1,0 +1,15 @@
+import { type AnyPgColumn, integer, jsonb, pgTable } from "drizzle-orm/pg-core";
+import type { Payload } from "./types";
+import type { Meta } from "./meta";
+
+export const nodes = pgTable("nodes", {
+  id: integer("id").primaryKey(),
+  parentId: integer("parent_id").references((): AnyPgColumn => nodes.id),
+  meta: jsonb("meta").$type<Meta>(),
+});
+
+export const webhooks = pgTable("webhooks", {
+  id: integer("id").primaryKey(),
+  payload: jsonb("payload").$type<Payload>().notNull(),
+  meta: jsonb("meta").$type<Meta>(),
+});
