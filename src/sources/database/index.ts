@@ -5,8 +5,6 @@
 
 import type { SchemaModel } from '../../model/schema.ts';
 import type { Introspection, IntrospectOptions } from './introspect.ts';
-import { introspectLive, isDatabaseUrl } from './live.ts';
-import { introspectSqlFiles } from './replay.ts';
 import { isSnapshotPath, readSnapshotFile } from './snapshot.ts';
 
 export { pgliteQueryable, pgQueryable, type Queryable } from './queryable.ts';
@@ -36,10 +34,17 @@ export async function readDatabase(opts: ReadDatabaseOptions): Promise<SchemaMod
   };
 }
 
-/** What readDatabase builds its model from, for `pull` to write as a snapshot. */
-export function readIntrospection(opts: Omit<ReadDatabaseOptions, 'name'>): Promise<Introspection> {
+/**
+ * What readDatabase builds its model from, for `pull` to write as a snapshot. The client library of each way
+ * in loads only when that way is taken: a commit hook reading a snapshot never loads pg or PGlite.
+ */
+export async function readIntrospection(opts: Omit<ReadDatabaseOptions, 'name'>): Promise<Introspection> {
   const options: IntrospectOptions = { schemas: opts.schemas, tables: opts.tables, statementTimeoutMs: opts.statementTimeoutMs };
-  if (isDatabaseUrl(opts.url)) return introspectLive(opts.url, options);
+  if (isDatabaseUrl(opts.url)) return (await import('./live.ts')).introspectLive(opts.url, options);
   if (isSnapshotPath(opts.url)) return readSnapshotFile(opts.url, opts.cwd, options);
-  return introspectSqlFiles(opts.url, opts.cwd, options);
+  return (await import('./replay.ts')).introspectSqlFiles(opts.url, opts.cwd, options);
+}
+
+export function isDatabaseUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }

@@ -13,10 +13,6 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 // A backstop for a server that stops answering mid-query, where statement_timeout cannot fire.
 const QUERY_TIMEOUT_GRACE_MS = 15_000;
 
-export function isDatabaseUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
-
 export async function introspectLive(url: string, options: IntrospectOptions): Promise<Introspection> {
   const redact = redactor(secretsOf(url));
   const statementTimeout = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
