@@ -82,10 +82,20 @@ export async function check(options: RunOptions): Promise<CheckResult> {
 }
 
 /** Computes the changes `fix` would make, without writing them (see `writeChanges`). */
-export async function fix(options: RunOptions & { rules?: string[]; files?: readonly string[]; unsafe?: boolean }): Promise<FixResult> {
+export interface FixOptions extends RunOptions {
+  rules?: string[];
+  files?: readonly string[];
+  unsafe?: boolean;
+  /** A thread for the TypeScript transforms the caller started earlier (fix/transform-thread.ts); fix closes it. */
+  transformThread?: TransformThread;
+}
+
+export async function fix(options: FixOptions): Promise<FixResult> {
   // A fix limited to some files is short, so the TypeScript transforms load on a thread of their own while
   // the sources are read (fix/transform-thread.ts). A whole-project fix reads for longer and may edit nothing.
-  const thread = options.files && (await import('./fix/transform-thread.ts')).startTransformThread(options.files.map((f) => path.resolve(options.cwd, f)));
+  const thread =
+    options.transformThread ??
+    (options.files && (await import('./fix/transform-thread.ts')).startTransformThread(options.files.map((f) => path.resolve(options.cwd, f))));
   try {
     const result = await fixWith(options, thread);
     thread?.close();
@@ -96,7 +106,7 @@ export async function fix(options: RunOptions & { rules?: string[]; files?: read
   }
 }
 
-async function fixWith(options: RunOptions & { rules?: string[]; files?: readonly string[]; unsafe?: boolean }, thread: TransformThread | undefined): Promise<FixResult> {
+async function fixWith(options: FixOptions, thread: TransformThread | undefined): Promise<FixResult> {
   const analysed = await analyse(options, options.rules);
   // Findings are still computed across every file: a table in one file can be wrong because of another.
   const only = options.files && new Set(options.files.map((f) => path.resolve(options.cwd, f)));

@@ -115,8 +115,10 @@ export async function fixStaged(options: StagedOptions): Promise<number> {
   const dirty = await timed('git status', () => unstagedFiles(root, read.filter((f) => within(f, root) && f !== root)));
   if (dirty.length) return fixIndex(options, root, scope);
 
+  // Started before the library loads, so the transforms' thread is ready when the plan is (see api.ts fix).
+  const transformThread = (await import('../fix/transform-thread.ts')).startTransformThread(scope);
   const { diffChanges, fix, writeChanges } = await import('../api.ts');
-  const result = await fix({ ...options, offline: true, files: scope });
+  const result = await fix({ ...options, offline: true, files: scope, transformThread });
   if (options.dryRun) {
     process.stdout.write(diffChanges(result.changes));
     return result.changes.length ? EXIT.drift : EXIT.ok;
