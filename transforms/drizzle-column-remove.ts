@@ -17,7 +17,7 @@ import { applyEdits, removeProperty } from './lib/drizzle-edits.ts';
 import { findColumn, findTable } from './lib/drizzle-find.ts';
 import { requiredString } from './lib/drizzle-options.ts';
 import { parseSource } from './lib/drizzle-source.ts';
-import { removeImport, unusedImport } from './lib/drizzle-unused-import.ts';
+import { removeImportsLeftUnused } from './lib/drizzle-unused-import.ts';
 
 const NAME = 'drizzle-column-remove';
 
@@ -50,10 +50,11 @@ export default function transformer(file: FileInfo, api: API, options: Options):
     throw new CannotApply(`${table}.${column} is still used in this file (${parsed.text(uses[0]!)}, line ${line}); remove that first`);
   }
 
+  // Every name the column referred to (its builder, `sql`, a `$type<…>()` type, an enum) loses its import
+  // when nothing else uses it.
   const removed = { start: parsed.start(col.prop), end: parsed.end(col.prop) };
-  const edits = removeProperty(parsed, site.columns, col.prop);
-  const builder = accessPath(col.chain.root.callee)?.[0];
-  const stale = builder === undefined ? undefined : unusedImport(parsed, builder, removed);
-  if (stale) edits.push(...removeImport(parsed, stale));
-  return applyEdits(file.source, edits);
+  const names = parsed.nodesOfType<Identifier>('Identifier').filter((id) => parsed.start(id) >= removed.start && parsed.end(id) <= removed.end).map((id) => id.name);
+  return removeImportsLeftUnused(applyEdits(file.source, removeProperty(parsed, site.columns, col.prop)), names, (text) =>
+    parseSource({ path: file.path, source: text }, api),
+  );
 }

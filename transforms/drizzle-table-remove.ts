@@ -21,11 +21,8 @@ import type { API, FileInfo, Options } from 'jscodeshift';
 import {
   type CallExpression,
   type Identifier,
-  type ImportDeclaration,
-  type ImportSpecifier,
   type MemberExpression,
   type Node,
-  type ObjectProperty,
   type VariableDeclarator,
   is,
   stringValue,
@@ -36,7 +33,7 @@ import { applyEdits } from './lib/drizzle-edits.ts';
 import { type TableSite, findTables, pgCoreCallee, pgCoreNames } from './lib/drizzle-find.ts';
 import { optionalString, requiredString } from './lib/drizzle-options.ts';
 import { type ParsedSource, parseSource } from './lib/drizzle-source.ts';
-import { type ImportedName, removeImport } from './lib/drizzle-unused-import.ts';
+import { nonReferences, removeImportsLeftUnused } from './lib/drizzle-unused-import.ts';
 import { endOfLine, linesRemoval, startOfLine, startOfNextLine, withGroupSeparator } from './lib/remove-lines.ts';
 
 const NAME = 'drizzle-table-remove';
@@ -78,19 +75,14 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   if (!/^[ \t]*(\/\/.*|\/\*.*?\*\/[ \t]*)?$/.test(rest)) throw new CannotApply(`${decl.variable} shares its line with other code; remove it by hand`);
   const removed = linesRemoval(source, startOfLine(source, start), startOfNextLine(source, stmtEnd));
 
-  // Names the statement used, whose imports may now be unused: worked out again on each result, so that
-  // several names of one import statement are removed one after another without colliding.
-  const candidates = new Set(
-    parsed.nodesOfType<Identifier>('Identifier').filter((id) => parsed.start(id) >= stmtStart && parsed.end(id) <= stmtEnd).map((id) => id.name),
+  // Names the statement used, whose imports may now be unused.
+  const candidates = parsed.nodesOfType<Identifier>('Identifier').filter((id) => parsed.start(id) >= stmtStart && parsed.end(id) <= stmtEnd).map((id) => id.name);
+  return removeImportsLeftUnused(
+    applyEdits(source, [{ ...removed, text: '' }]),
+    candidates,
+    (text) => parseSource({ path: file.path, source: text }, api),
+    (text, edit) => ({ ...edit, ...withGroupSeparator(text, edit) }),
   );
-  let text = applyEdits(source, [{ ...removed, text: '' }]);
-  for (;;) {
-    const next = parseSource({ path: file.path, source: text }, api);
-    const stale = [...candidates].map((name) => unusedImport(next, name)).find((s) => s !== undefined);
-    if (!stale) return text;
-    const edits = removeImport(next, stale).map((e) => ({ ...e, ...withGroupSeparator(text, e) }));
-    text = applyEdits(text, edits);
-  }
 }
 
 /** Every table of that SQL name bound as the single declarator of a top-level `const`. */
@@ -169,42 +161,6 @@ function declaresVariable(parsed: ParsedSource, variable: string): boolean {
       (decl as Node & { declarations: VariableDeclarator[] }).declarations.some((d) => is<Identifier>(d.id, 'Identifier') && d.id.name === variable)
     );
   });
-}
-
-/**
- * Identifiers that do not refer to a variable: property names after a dot or in a type's `a.b`, keys of
- * `{ name: … }` and the imported half of an import specifier. Any other identifier counts as a use, so a
- * shadowing local also blocks the removal: that is the safe mistake.
- */
-function nonReferences(parsed: ParsedSource): Set<Node> {
-  const out = new Set<Node>();
-  for (const m of parsed.nodesOfType<MemberExpression>('MemberExpression')) if (!m.computed) out.add(m.property);
-  for (const q of parsed.nodesOfType<Node & { right: Node }>('TSQualifiedName')) out.add(q.right);
-  for (const p of parsed.nodesOfType<ObjectProperty>('ObjectProperty')) {
-    if (!p.computed && !(p as ObjectProperty & { shorthand?: boolean }).shorthand) out.add(p.key);
-  }
-  for (const d of parsed.nodesOfType<ImportDeclaration>('ImportDeclaration')) {
-    for (const s of d.specifiers) if (is<ImportSpecifier>(s, 'ImportSpecifier')) out.add(s.imported);
-  }
-  return out;
-}
-
-/**
- * The import binding `name` when nothing in the file refers to it any more: a value import, or a type-only one
- * (`import type { Payload }`, `{ type Meta }`), which a `.$type<Payload>()` may have been the last user of and
- * which `noUnusedLocals` would reject left behind.
- */
-function unusedImport(parsed: ParsedSource, name: string): ImportedName | undefined {
-  const local = (sp: Node) => (sp as Node & { local: Identifier }).local;
-  const decl = parsed.program.body.find(
-    (s): s is ImportDeclaration => is<ImportDeclaration>(s, 'ImportDeclaration') && s.specifiers.some((sp) => local(sp).name === name),
-  );
-  const spec = decl?.specifiers.find((sp) => local(sp).name === name);
-  if (!decl || !spec) return undefined;
-  const skip = nonReferences(parsed);
-  for (const d of parsed.nodesOfType<ImportDeclaration>('ImportDeclaration')) for (const sp of d.specifiers) skip.add(local(sp));
-  const used = parsed.nodesOfType<Identifier>('Identifier').some((id) => id.name === name && !skip.has(id));
-  return used ? undefined : { decl, spec };
 }
 
 /** The first reference to `variable` outside `removed`: `x.id` when it is read through, else the name; and its line. */

@@ -3,17 +3,18 @@
 
 import type { Identifier, ImportDeclaration, ImportSpecifier, MemberExpression, Node, ObjectProperty } from './drizzle-ast.ts';
 import { is } from './drizzle-ast.ts';
-import { type Edit, removeListElement } from './drizzle-edits.ts';
+import { applyEdits, type Edit, removeListElement } from './drizzle-edits.ts';
 import { type ParsedSource, breakLength, lineEnd, lineStart, spansLines } from './drizzle-source.ts';
 
 /**
- * Identifiers that are not references to a variable: property names after a dot, keys of `{ name: … }`,
- * and the import specifiers themselves. Any other identifier counts as a use, so an import is only removed
- * when it is certainly unused (a shadowing local keeps it; that is the safe mistake).
+ * Identifiers that are not references to a variable: property names after a dot or in a type's `a.B`, keys
+ * of `{ name: … }`, and the import specifiers themselves. Any other identifier counts as a use, so an import
+ * is only removed when it is certainly unused (a shadowing local keeps it; that is the safe mistake).
  */
-function nonReferences(parsed: ParsedSource): Set<Node> {
+export function nonReferences(parsed: ParsedSource): Set<Node> {
   const out = new Set<Node>();
   for (const m of parsed.nodesOfType<MemberExpression>('MemberExpression')) if (!m.computed) out.add(m.property);
+  for (const q of parsed.nodesOfType<Node & { right: Node }>('TSQualifiedName')) out.add(q.right);
   for (const p of parsed.nodesOfType<ObjectProperty>('ObjectProperty')) {
     if (!p.computed && !(p as ObjectProperty & { shorthand?: boolean }).shorthand) out.add(p.key);
   }
@@ -31,15 +32,24 @@ export interface ImportedName {
   spec: Node;
 }
 
-/** The value import binding `name`, when no code outside `replaced` (the text a fix rewrites) refers to it. */
-export function unusedImport(parsed: ParsedSource, name: string, replaced: { start: number; end: number }): ImportedName | undefined {
+/**
+ * The import binding `name`, when no code outside `replaced` (the text a fix rewrites) refers to it. Only a
+ * value import, unless `types` is set: then a type-only one too (`import type { Payload }`, `{ type Meta }`),
+ * which a removed `.$type<Payload>()` may have been the last user of and `noUnusedLocals` would reject.
+ */
+export function unusedImport(
+  parsed: ParsedSource,
+  name: string,
+  replaced: { start: number; end: number } = { start: 0, end: 0 },
+  { types = false }: { types?: boolean } = {},
+): ImportedName | undefined {
   const local = (sp: Node) => (sp as Node & { local: Identifier }).local.name;
   const decl = parsed.program.body.find(
     (s): s is ImportDeclaration =>
-      is<ImportDeclaration>(s, 'ImportDeclaration') && s.importKind !== 'type' && s.specifiers.some((sp) => local(sp) === name),
+      is<ImportDeclaration>(s, 'ImportDeclaration') && (types || s.importKind !== 'type') && s.specifiers.some((sp) => local(sp) === name),
   );
   const spec = decl?.specifiers.find((sp) => local(sp) === name);
-  if (!decl || !spec || (spec as ImportSpecifier).importKind === 'type') return undefined;
+  if (!decl || !spec || (!types && (spec as ImportSpecifier).importKind === 'type')) return undefined;
   const skip = nonReferences(parsed);
   const used = parsed
     .nodesOfType<Identifier>('Identifier')
@@ -79,4 +89,25 @@ export function removeImport(parsed: ParsedSource, { decl, spec }: ImportedName)
   const first = named[0]!;
   const multiline = spansLines(source, source.lastIndexOf('{', parsed.start(first)), parsed.start(first));
   return removeListElement(parsed, named, named.indexOf(spec), multiline);
+}
+
+/**
+ * `text` with the imports of `names` (what a removed piece of code referred to) taken out where nothing refers to
+ * them any more, type-only ones included. Each is worked out again on the previous result, so several names of
+ * one import statement go one after another without their edits colliding. `widen` may grow an edit that
+ * removes whole lines (to take a blank line left alone with it).
+ */
+export function removeImportsLeftUnused(
+  text: string,
+  names: Iterable<string>,
+  parse: (text: string) => ParsedSource,
+  widen: (text: string, edit: Edit) => Edit = (_, edit) => edit,
+): string {
+  const candidates = [...new Set(names)];
+  for (;;) {
+    const parsed = parse(text);
+    const stale = candidates.map((name) => unusedImport(parsed, name, undefined, { types: true })).find((s) => s !== undefined);
+    if (!stale) return text;
+    text = applyEdits(text, removeImport(parsed, stale).map((e) => widen(text, e)));
+  }
 }
