@@ -24,14 +24,13 @@ import { parseSource, quote, quoteStyle } from './lib/drizzle-source.ts';
 import {
   addConfigItem,
   configColumns,
-  dropUnusedBuilder,
   itemKey,
   mentions,
   onColumns,
   onKeys,
   overColumns,
   pgCoreFunction,
-  removeConfigItems,
+  removeConfigItemsAndBuilders,
   tableConfig,
 } from './lib/drizzle-table-config.ts';
 import { CannotApply } from './lib/cannot-apply.ts';
@@ -63,12 +62,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
       if (other) throw new CannotApply(`${table}.${column}: ${parsed.text(other.node)} is not a plain index on the column; remove it by hand`);
       return file.source;
     }
-    const only = plain.length === config.items.length ? site.extra! : plain[0]!.element;
-    const edits = [
-      ...removeConfigItems(parsed, site, config, plain),
-      ...dropUnusedBuilder(parsed, plain, { start: parsed.start(only), end: parsed.end(only) }),
-    ];
-    return applyEdits(file.source, edits);
+    return applyEdits(file.source, removeConfigItemsAndBuilders(parsed, site, config, plain));
   }
   if (plain.length > 0) return file.source;
   if (!/^[A-Za-z_$][\w$]*$/.test(col.key)) throw new CannotApply(`${table}.${column}: its key ${col.key} cannot follow \`t.\`; add the index by hand`);
@@ -99,11 +93,7 @@ function severalColumns(file: FileInfo, api: API, options: Options, table: strin
       if (other) throw new CannotApply(`${what}: ${parsed.text(other.node)} is not a plain index on these columns; remove it by hand`);
       return file.source;
     }
-    const only = plain.length === items.length ? site.extra! : plain[0]!.element;
-    return applyEdits(file.source, [
-      ...removeConfigItems(parsed, site, config!, plain),
-      ...dropUnusedBuilder(parsed, plain, { start: parsed.start(only), end: parsed.end(only) }),
-    ]);
+    return applyEdits(file.source, removeConfigItemsAndBuilders(parsed, site, config!, plain));
   }
   if (plain.length > 0) return file.source;
   const edits: Edit[] = [];

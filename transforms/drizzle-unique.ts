@@ -32,14 +32,13 @@ import {
   type ConfigItem,
   addConfigItem,
   configColumns,
-  dropUnusedBuilder,
   itemKey,
   mentions,
   onColumns,
   onKeys,
   overColumns,
   pgCoreFunction,
-  removeConfigItems,
+  removeConfigItemsAndBuilders,
   tableConfig,
 } from './lib/drizzle-table-config.ts';
 import { CannotApply } from './lib/cannot-apply.ts';
@@ -73,9 +72,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
     }
     const edits: Edit[] = inChain.map((c) => removeChainCall(parsed, c));
     if (config && inConfig.length > 0) {
-      edits.push(...removeConfigItems(parsed, site, config, inConfig));
-      const only = inConfig.length === config.items.length ? site.extra! : inConfig[0]!.element;
-      edits.push(...dropUnusedBuilder(parsed, inConfig, { start: parsed.start(only), end: parsed.end(only) }));
+      edits.push(...removeConfigItemsAndBuilders(parsed, site, config, inConfig));
     }
     return edits.length === 0 ? file.source : applyEdits(file.source, edits);
   }
@@ -120,11 +117,7 @@ function severalColumns(file: FileInfo, api: API, options: Options, table: strin
       if (other) throw new CannotApply(`${what}: ${parsed.text(other.node)} is not a plain unique on these columns; remove it by hand`);
       return file.source;
     }
-    const only = matching.length === items.length ? site.extra! : matching[0]!.element;
-    return applyEdits(file.source, [
-      ...removeConfigItems(parsed, site, config!, matching),
-      ...dropUnusedBuilder(parsed, matching, { start: parsed.start(only), end: parsed.end(only) }),
-    ]);
+    return applyEdits(file.source, removeConfigItemsAndBuilders(parsed, site, config!, matching));
   }
   if (nullsNotDistinct) throw new CannotApply(`${what}: NULLS NOT DISTINCT is not written; add the constraint by hand`);
   if (items.some((i) => plain(i) && onKeys(i, keys, false) && !i.otherCalls.includes('nullsNotDistinct'))) return file.source;

@@ -157,6 +157,15 @@ export function pgCoreFunction(parsed: ParsedSource, name: string, edits: Edit[]
 }
 
 /**
+ * Edits removing `remove` from the config (removeConfigItems) and the builder imports only they used
+ * (dropUnusedBuilder), judged against the text that goes: the whole third argument when nothing is left.
+ */
+export function removeConfigItemsAndBuilders(parsed: ParsedSource, site: TableSite, config: TableConfig, remove: readonly ConfigItem[]): Edit[] {
+  const gone = remove.length === config.items.length ? site.extra! : remove[0]!.element;
+  return [...removeConfigItems(parsed, site, config, remove), ...dropUnusedBuilder(parsed, remove, { start: parsed.start(gone), end: parsed.end(gone) })];
+}
+
+/**
  * Edits dropping the import of what a removed item was built with (`index`), when nothing outside the removed
  * text uses it. With several items removed the import stays: a leftover import is the safe mistake.
  */
