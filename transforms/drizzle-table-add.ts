@@ -4,13 +4,20 @@
  * camelCase or SQL-named keys, explicit name arguments when the file gives them. Each column's builder comes
  * from its PostgreSQL type as drizzle-column-add writes it (drizzle-builder.ts), then `.primaryKey()` or
  * `.notNull()`, the default (drizzle-default.ts) and `.references(() => x.y, { onDelete: … })`; the builders
- * and `pgTable` are added to the `drizzle-orm/pg-core` import. A table of that name already in the file leaves
- * the file as it is, so running it again changes nothing.
+ * and `pgTable` are added to the `drizzle-orm/pg-core` import. Its uniqueness and plain indexes come with it: a
+ * single-column UNIQUE constraint as `.unique()` on the column (`.unique("name")` when the name is not Drizzle's
+ * own `<table>_<column>_unique`), every other one in the table's config as `unique("name").on(t.a, t.b)` (the
+ * name left out when it is Drizzle's `<table>_<a>_<b>_unique`), `uniqueIndex("name").on(…)` or
+ * `index("name").on(…)`, in drizzle 0.36+'s array form `(t) => [ … ]`, or the object form `(t) => ({ … })`
+ * and parameter name when the file's tables write their config that way. A table of that name already in
+ * the file leaves the file as it is, so running it again changes nothing.
  *
  * Options: table (SQL name), variable (the identifier to bind it to), columns (JSON: `[{ "name", "type",
  * "nullable", "default"?, "primaryKey"?, "enum"? }]` in the table's order, types as `format_type()` prints
  * them, `enum` the variable of an imported pgEnum), foreignKeys (JSON, optional: `[{ "column", "references":
- * "users.id", "onDelete"?, "onUpdate"? }]`, `references` the target table's variable and column key here).
+ * "users.id", "onDelete"?, "onUpdate"? }]`, `references` the target table's variable and column key here),
+ * uniques (JSON, optional: `[{ "columns": ["a", "b"], "name"?, "form"?: "constraint" | "index" }]`), indexes
+ * (JSON, optional: `[{ "columns": ["a"], "name"? }]`, plain btree indexes over the columns in that order).
  *
  *   npx jscodeshift -t transforms/drizzle-table-add.ts --parser=ts --table=audit_log --variable=auditLog \
  *     --columns='[{"name":"id","type":"text","nullable":false,"primaryKey":true}]' schema.ts
@@ -18,7 +25,7 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { FK_ACTIONS, type FkAction } from '../src/model/schema.ts';
 import { drizzleActionText } from '../src/sources/drizzle/fk-actions.ts';
-import { type Identifier, type ImportDeclaration, type Node, is } from './lib/drizzle-ast.ts';
+import { type Identifier, type ImportDeclaration, type Node, type ObjectExpression, is } from './lib/drizzle-ast.ts';
 import { builderFor } from './lib/drizzle-builder.ts';
 import { CannotApply } from './lib/cannot-apply.ts';
 import { defaultCallText, sameDefault, sqlDefaultCallText } from './lib/drizzle-default.ts';
@@ -30,6 +37,8 @@ import { requiredString } from './lib/drizzle-options.ts';
 import { type ParsedSource, eol, indentAt, lineEnd, parseSource, quote, quoteStyle, spansLines } from './lib/drizzle-source.ts';
 import { sqlTagImport } from './lib/drizzle-sql-import.ts';
 import { camelCase, countNaming, namingStyle } from './lib/drizzle-naming.ts';
+import { itemKey, onColumns, tableConfig } from './lib/drizzle-table-config.ts';
+import type { IndexSpec, UniqueSpec } from './lib/keyed-options.ts';
 
 const NAME = 'drizzle-table-add';
 const PG_CORE = 'drizzle-orm/pg-core';
@@ -59,6 +68,8 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   const variable = requiredString(options, 'variable', NAME);
   const columns = jsonList<ColumnSpec>(options, 'columns', true);
   const foreignKeys = jsonList<ForeignKeySpec>(options, 'foreignKeys', false);
+  const uniques = jsonList<UniqueSpec>(options, 'uniques', false);
+  const indexes = jsonList<IndexSpec>(options, 'indexes', false);
   const parsed = parseSource(file, api);
   if (findTable(parsed, table)) return file.source;
 
@@ -76,6 +87,13 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   const imports: string[] = [];
   const callee = (name: string, what: string) => pgCoreCallee(parsed, name, imports, declared, what);
   const tableCallee = callee('pgTable', table);
+  for (const spec of [...uniques, ...indexes]) {
+    if (!Array.isArray(spec.columns) || spec.columns.length === 0) throw new Error(`${NAME}: a unique or index lists no columns`);
+    for (const name of spec.columns) if (!columns.some((c) => c.name === name)) throw new Error(`${NAME}: a unique or index on ${name}, which --columns does not list`);
+  }
+  // A single-column UNIQUE constraint is said on the column; everything else goes in the table's config.
+  const onColumn = (column: string) => uniques.find((u) => (u.form ?? 'constraint') === 'constraint' && u.columns.length === 1 && u.columns[0] === column);
+  const keyOf = (column: ColumnSpec) => (style.camel ? camelCase(column.name) : column.name);
 
   const lines = columns.map((column) => {
     const what = `${table}.${column.name}`;
@@ -87,7 +105,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
       ? { builder: SERIAL[column.type]!, config: column.type === 'bigint' ? [`mode: ${quote('number', q)}`] : [], array: false }
       : builderFor(column.type, q);
     const builder = spec ? callee(spec.builder, what) : enumVariable(parsed, column.type, column.enum, what, 'add the table by hand');
-    const key = style.camel ? camelCase(column.name) : column.name;
+    const key = keyOf(column);
     const writeName = style.writesNames || key !== column.name;
     const args = [...(writeName ? [quote(column.name, q)] : []), ...(spec && spec.config.length > 0 ? [`{ ${spec.config.join(', ')} }`] : [])];
     let value = `${builder}(${args.join(', ')})`;
@@ -103,22 +121,82 @@ export default function transformer(file: FileInfo, api: API, options: Options):
     const fks = foreignKeys.filter((fk) => fk.column === column.name);
     if (fks.length > 1) throw new CannotApply(`${what} references more than one table; add the table by hand`);
     if (fks[0]) value += `.${referencesText(fks[0], declared, q, what)}`;
+    const unique = onColumn(column.name);
+    // Drizzle names `.unique()` `<table>_<column>_unique` itself; any other name has to be written.
+    if (unique) value += `.unique(${unique.name !== undefined && unique.name !== `${table}_${column.name}_unique` ? quote(unique.name, q) : ''})`;
     return `${IDENTIFIER.test(key) ? key : quote(key, q)}: ${value}`;
   });
   for (const fk of foreignKeys) {
     if (!columns.some((c) => c.name === fk.column)) throw new Error(`${NAME}: foreign key on ${fk.column}, which --columns does not list`);
   }
 
+  const configStyle = configStyleOf(parsed);
+  const items: { text: string; key: string }[] = [];
+  const configItem = (builder: string, spec: UniqueSpec | IndexSpec, name: string | undefined, suffix: string) => {
+    const what = `${table}(${spec.columns.join(', ')})`;
+    const keys = spec.columns.map((name) => {
+      const key = keyOf(columns.find((c) => c.name === name)!);
+      if (!IDENTIFIER.test(key)) throw new CannotApply(`${what}: the key ${key} cannot follow \`${configStyle.param}.\`; add the table by hand`);
+      return key;
+    });
+    items.push({ text: `${callee(builder, what)}(${name !== undefined ? quote(name, q) : ''}).on(${onColumns(configStyle.param, keys)})`, key: itemKey(keys, suffix) });
+  };
+  for (const u of uniques.filter((u) => (u.form ?? 'constraint') === 'constraint' && onColumn(u.columns[0]!) !== u)) {
+    // `unique()` is named `<table>_<a>_<b>_unique` by Drizzle itself.
+    configItem('unique', u, u.name === `${table}_${u.columns.join('_')}_unique` ? undefined : u.name, 'Unique');
+  }
+  for (const u of uniques.filter((u) => u.form === 'index')) configItem('uniqueIndex', u, u.name, 'Unique');
+  for (const i of indexes) configItem('index', i, i.name, 'Idx');
+
   if (imports.length > 0) edits.push(...addNamedImport(parsed, PG_CORE, imports.join(importSeparator(parsed))));
   const nl = eol(file.source);
-  const body = lines.map((line, i) => `${style.indent}${line}${i < lines.length - 1 || style.trailingComma ? ',' : ''}${nl}`).join('');
-  const statement = `${style.exported ? 'export ' : ''}const ${variable} = ${tableCallee}(${quote(table, q)}, {${nl}${body}})${style.semicolon ? ';' : ''}`;
+  const listed = (entries: string[]) => entries.map((line, i) => `${style.indent}${line}${i < entries.length - 1 || style.trailingComma ? ',' : ''}${nl}`).join('');
+  const body = listed(lines);
+  const config = items.length === 0 ? '' : configText(configStyle, items, listed, nl);
+  const statement = `${style.exported ? 'export ' : ''}const ${variable} = ${tableCallee}(${quote(table, q)}, {${nl}${body}}${config})${style.semicolon ? ';' : ''}`;
   const end = file.source.length;
   // One blank line before it, and the file ends with a line break as it did (or as it did not).
   const trailing = /(\r\n|\n|\r)$/.exec(file.source)?.[0];
   const text = end === 0 ? `${statement}${nl}` : trailing ? `${file.source.endsWith(`${trailing}${trailing}`) ? '' : nl}${statement}${nl}` : `${nl}${nl}${statement}`;
   edits.push({ start: end, end, text });
   return applyEdits(file.source, edits);
+}
+
+interface ConfigStyle {
+  object: boolean;
+  param: string;
+}
+
+/**
+ * How the file's tables write their config: the first one readable gives the form (array or object) and the
+ * parameter's name; with none, drizzle 0.36+'s `(t) => [ … ]`.
+ */
+function configStyleOf(parsed: ParsedSource): ConfigStyle {
+  for (const site of findTables(parsed)) {
+    let config: ReturnType<typeof tableConfig>;
+    try {
+      config = tableConfig(parsed, site);
+    } catch {
+      continue;
+    }
+    if (!config) continue;
+    const param = config.param && !topLevelNames(parsed).has(config.param) ? config.param : 't';
+    return { object: is<ObjectExpression>(config.body, 'ObjectExpression'), param };
+  }
+  return { object: false, param: 't' };
+}
+
+/** `, (t) => [ … ]` or `, (t) => ({ … })` after the columns, one item a line as the columns are. */
+function configText(style: ConfigStyle, items: { text: string; key: string }[], listed: (entries: string[]) => string, nl: string): string {
+  if (!style.object) return `, (${style.param}) => [${nl}${listed(items.map((i) => i.text))}]`;
+  const taken = new Set<string>();
+  const properties = items.map((item) => {
+    let key = item.key;
+    for (let n = 2; taken.has(key); n++) key = `${item.key}${n}`;
+    taken.add(key);
+    return `${key}: ${item.text}`;
+  });
+  return `, (${style.param}) => ({${nl}${listed(properties)}})`;
 }
 
 function jsonList<T>(options: Options, name: string, required: boolean): T[] {

@@ -5,9 +5,20 @@
 // `ForeignKey(...)`), and server defaults are written; every name used is imported the way the file imports
 // its module. A class for the table already in the file leaves it unchanged, so a second run changes nothing.
 //
+// Uniqueness and plain indexes come with the class. On the column where SQLAlchemy gives exactly the truth's
+// object: `unique=True` for a UNIQUE constraint PostgreSQL would name `<table>_<column>_key` (or unnamed),
+// `index=True` for a plain index named `ix_<table>_<column>` (SQLAlchemy's name), both for a unique index of
+// that name. Everything else in `__table_args__` right after `__tablename__`, as python-table-args.ts writes
+// it: `UniqueConstraint("a", "b", name="…")` (the name left out when it is PostgreSQL's `<table>_<a>_<b>_key`),
+// `Index("name", "a", "b", unique=True)` for a unique index, `Index("name", "a", "b")`; one item on the line,
+// several one a line.
+//
 // Options: table (SQL name), className, columns (JSON `[{ name, type, nullable, default?, primaryKey? }]` in
 // the table's order, types as `format_type()` prints them), foreignKeys (JSON, optional: `[{ column, target:
-// "users.id", onDelete?, onUpdate? }]`), datetime (what a plain `datetime` is in the pinned SQLModel).
+// "users.id", onDelete?, onUpdate? }]`), datetime (what a plain `datetime` is in the pinned SQLModel), uniques
+// (JSON, optional: `[{ columns, name?, form?: "constraint" | "index" }]`), indexes (JSON, optional: `[{ columns,
+// name? }]`, plain btree indexes over the columns in that order; a name is needed unless the index is on one
+// column).
 
 import type { Node } from '../src/lang/python.ts';
 import { namedChildrenOf } from '../src/lang/python.ts';
@@ -25,8 +36,10 @@ import type { ImportStep } from './lib/python-name-import.ts';
 import { optionalStyle } from './lib/python-optional.ts';
 import { plainLiteral, quoteOf, serverDefaultValue } from './lib/python-server-default.ts';
 import { sqlalchemyText } from './lib/python-sqlalchemy-text.ts';
+import { builderRef } from './lib/python-table-args.ts';
 import { withPythonTree } from './lib/python-transform.ts';
 import type { PythonApi, PythonFileInfo } from './lib/python-transform.ts';
+import type { IndexSpec, UniqueSpec } from './lib/keyed-options.ts';
 
 export const language = 'python';
 
@@ -36,6 +49,8 @@ export interface SqlModelTableAddOptions {
   columns: string | ColumnSpec[];
   foreignKeys?: string | ForeignKeySpec[];
   datetime?: string;
+  uniques?: string | UniqueSpec[];
+  indexes?: string | IndexSpec[];
 }
 
 interface ColumnSpec {
@@ -70,8 +85,11 @@ export default function transformer(file: PythonFileInfo, api: PythonApi, option
   if (!options.table || !options.className) throw new Error(`${NAME} needs the options table, className and columns`);
   const columns = list<ColumnSpec>(options.columns, 'columns');
   const foreignKeys = options.foreignKeys === undefined || options.foreignKeys === '' ? [] : list<ForeignKeySpec>(options.foreignKeys, 'foreignKeys');
+  const uniques = options.uniques === undefined || options.uniques === '' ? [] : list<UniqueSpec>(options.uniques, 'uniques');
+  const indexes = options.indexes === undefined || options.indexes === '' ? [] : list<IndexSpec>(options.indexes, 'indexes');
   if (columns.length === 0) throw new Error(`${NAME}: columns lists no column`);
-  const planned = withPythonTree(file, api, (root) => plan(root, file.source, options, columns, foreignKeys));
+  const keyed = keyedLayout(options.table, columns, uniques, indexes);
+  const planned = withPythonTree(file, api, (root) => plan(root, file.source, options, columns, foreignKeys, keyed));
   if (!planned) return file.source;
   let text = file.source + planned.text;
   // Each import is worked out against the text the previous one left, so several never collide.
@@ -85,7 +103,81 @@ function list<T>(value: string | T[], name: string): T[] {
   return parsed as T[];
 }
 
-function plan(root: Node, source: string, options: SqlModelTableAddOptions, columns: ColumnSpec[], foreignKeys: ForeignKeySpec[]): Planned | undefined {
+/** What a column says of its own uniqueness and index (`unique=True`, `index=True`). */
+interface Flags {
+  unique?: boolean;
+  index?: boolean;
+}
+
+/** A `__table_args__` item, written once the file's way of calling its builder is known. */
+interface TableArg {
+  builder: 'UniqueConstraint' | 'Index';
+  render: (callee: string, str: (value: string) => string) => string;
+}
+
+/**
+ * Where each unique and index goes: onto its column as flags where SQLAlchemy makes exactly it from them, else
+ * into `__table_args__` (see the header). Refused when SQLAlchemy would be given two indexes of one name.
+ */
+function keyedLayout(table: string, columns: ColumnSpec[], uniques: UniqueSpec[], indexes: IndexSpec[]): { flags: Map<string, Flags>; args: TableArg[] } {
+  const flags = new Map<string, Flags>();
+  const args: TableArg[] = [];
+  const indexNames = new Set<string>();
+  const ixName = (column: string) => `ix_${table}_${column}`;
+  const named = (name: string) => {
+    if (indexNames.has(name)) throw new CannotApply(`${table}: two indexes would be named ${name}; add the table by hand`);
+    indexNames.add(name);
+  };
+  for (const spec of [...uniques, ...indexes]) {
+    if (!Array.isArray(spec.columns) || spec.columns.length === 0) throw new Error(`${NAME}: a unique or index lists no columns`);
+    for (const name of spec.columns) if (!columns.some((c) => c.name === name)) throw new Error(`${NAME}: a unique or index on ${name}, which columns does not list`);
+  }
+  const free = (spec: { columns: string[] }) => spec.columns.length === 1 && !flags.has(spec.columns[0]!);
+  for (const u of uniques) {
+    const [first] = u.columns as [string];
+    const index = u.form === 'index';
+    if (free(u) && !index && (u.name === undefined || u.name === `${table}_${first}_key`)) {
+      flags.set(first, { unique: true });
+      continue;
+    }
+    if (free(u) && index && (u.name === undefined || u.name === ixName(first))) {
+      named(ixName(first));
+      flags.set(first, { unique: true, index: true });
+      continue;
+    }
+    if (index) {
+      if (u.name === undefined) throw new Error(`${NAME}: a unique index not on one column of its own needs a name`);
+      named(u.name);
+      args.push({ builder: 'Index', render: (callee, str) => `${callee}(${[u.name!, ...u.columns].map(str).join(', ')}, unique=True)` });
+      continue;
+    }
+    // PostgreSQL names an unnamed UNIQUE constraint `<table>_<a>_<b>_key` itself.
+    const name = u.name === `${table}_${u.columns.join('_')}_key` ? undefined : u.name;
+    args.push({ builder: 'UniqueConstraint', render: (callee, str) => `${callee}(${u.columns.map(str).join(', ')}${name !== undefined ? `, name=${str(name)}` : ''})` });
+  }
+  for (const i of indexes) {
+    const [first] = i.columns as [string];
+    if (free(i) && (i.name === undefined || i.name === ixName(first))) {
+      named(ixName(first));
+      flags.set(first, { index: true });
+      continue;
+    }
+    const name = i.name ?? (i.columns.length === 1 ? ixName(first) : undefined);
+    if (name === undefined) throw new Error(`${NAME}: an index over several columns needs a name`);
+    named(name);
+    args.push({ builder: 'Index', render: (callee, str) => `${callee}(${[name, ...i.columns].map(str).join(', ')})` });
+  }
+  return { flags, args };
+}
+
+function plan(
+  root: Node,
+  source: string,
+  options: SqlModelTableAddOptions,
+  columns: ColumnSpec[],
+  foreignKeys: ForeignKeySpec[],
+  keyed: ReturnType<typeof keyedLayout>,
+): Planned | undefined {
   const { table, className } = options;
   const classes = moduleClasses(root);
   if (classes.some((c) => (c.isTable && c.tableName === table) || (!c.isTable && c.ownTableName === table))) return undefined;
@@ -150,6 +242,10 @@ function plan(root: Node, source: string, options: SqlModelTableAddOptions, colu
     if (c.default?.trim().startsWith('nextval(') && !isSerial(c)) throw new CannotApply(`${table}.${c.name}: a sequence default other than its own serial one; add the table by hand`);
   }
   const noAutoincrement = (c: ColumnSpec) => c === serialKey && !isSerial(c);
+  const flagKeywords = (c: ColumnSpec) => {
+    const f = keyed.flags.get(c.name);
+    return [...(f?.unique ? ['unique=True'] : []), ...(f?.index ? ['index=True'] : [])];
+  };
 
   const header = model.isTable
     ? `class ${className}(${ref({ module: 'sqlmodel', name: 'SQLModel' })}, table=True):`
@@ -169,6 +265,7 @@ function plan(root: Node, source: string, options: SqlModelTableAddOptions, colu
         keywords.push(`foreign_key=${plainLiteral(fk.target, q)}`);
         if (fk.onDelete !== 'NO ACTION') keywords.push(`ondelete=${plainLiteral(fk.onDelete, q)}`);
       }
+      keywords.push(...flagKeywords(c));
       keywords.push(...t.fieldKeywords);
       if (t.sqlmodelSaType) keywords.push(`sa_type=${saCall(t.sqlmodelSaType)}`);
       if (serverSide !== undefined) keywords.push(`sa_column_kwargs={${plainLiteral('server_default', q)}: ${serverDefault(serverSide)}}`);
@@ -191,6 +288,7 @@ function plan(root: Node, source: string, options: SqlModelTableAddOptions, colu
     }
     if (c.primaryKey) args.push('primary_key=True');
     if (noAutoincrement(c)) args.push('autoincrement=False');
+    args.push(...flagKeywords(c));
     if (serverSide !== undefined) args.push(`server_default=${serverDefault(serverSide)}`);
     const annotation = `${mapped}[${c.nullable && !c.primaryKey ? optional(inner) : inner}]`;
     // `orm.Mapped` comes with `orm.mapped_column`: the same module binding, not a second import.
@@ -204,7 +302,20 @@ function plan(root: Node, source: string, options: SqlModelTableAddOptions, colu
 
   const nl = newline(source);
   const indent = bodyIndent(source, model);
-  const body = [`${indent}__tablename__ = ${plainLiteral(table, q)}`, '', ...lines.map((l) => `${indent}${l}`)];
+  const str = (value: string) => plainLiteral(value, q);
+  const items = keyed.args.map((arg) => {
+    const builder = builderRef(root, arg.builder);
+    if (builder.step && !imported.has(`sqlalchemy:${arg.builder}`)) steps.push(builder.step);
+    imported.add(`sqlalchemy:${arg.builder}`);
+    return arg.render(builder.text, str);
+  });
+  const tableArgs =
+    items.length === 0
+      ? []
+      : items.length === 1
+        ? [`${indent}__table_args__ = (${items[0]},)`]
+        : [`${indent}__table_args__ = (`, ...items.map((item) => `${indent.repeat(2)}${item},`), `${indent})`];
+  const body = [`${indent}__tablename__ = ${plainLiteral(table, q)}`, ...tableArgs, '', ...lines.map((l) => `${indent}${l}`)];
   const block = [header, ...body].join(nl) + nl;
   // PEP 8: two blank lines before a top-level class; the file's last line break is kept as it was.
   const trailing = /(\r\n|\n|\r)*$/.exec(source)![0];

@@ -593,6 +593,58 @@ describe('table-missing', () => {
     ]);
   });
 
+  it('writes the truth’s uniques and plain indexes with the table, and leaves out what the transform cannot write exactly', () => {
+    const part = (column: string) => ({ column });
+    const audit = auditLog({
+      uniques: [
+        { columns: ['user_id', 'at'], name: 'audit_log_user_id_at_key' },
+        // On the primary key's column: only an ALTER TABLE gives PostgreSQL one, but the truth has it.
+        { columns: ['id'], name: 'audit_log_id_key' },
+        { columns: ['team_id'], name: 'audit_log_team_id_key', nullsNotDistinct: true },
+        // The same meaning as the first (column order does not matter to uniqueness): written once.
+        { columns: ['at', 'user_id'], name: 'audit_log_at_user_id_key' },
+      ],
+      indexes: [
+        { name: 'audit_log_at_brin', columns: ['at'], unique: false, method: 'brin', parts: [part('at')] },
+        { name: 'audit_log_at_desc', columns: ['at'], unique: false, parts: [{ column: 'at', order: 'DESC' }] },
+        { name: 'audit_log_lower_user', columns: [], unique: false, parts: [{ expression: 'lower(user_id)' }] },
+        { name: 'audit_log_mood_key', columns: ['mood'], unique: true, parts: [part('mood')] },
+        { name: 'audit_log_open', columns: ['team_id'], unique: true, where: '(team_id IS NOT NULL)', parts: [part('team_id')] },
+        { name: 'audit_log_team_id_idx', columns: ['team_id'], unique: false, parts: [part('team_id')] },
+        { name: 'audit_log_user_ops', columns: ['user_id'], unique: false, parts: [{ column: 'user_id', opclass: 'text_pattern_ops' }] },
+        { name: 'audit_log_user_team_idx', columns: ['user_id', 'team_id'], unique: false, parts: [part('user_id'), part('team_id')] },
+        { name: 'audit_log_user_team_idx2', columns: ['user_id', 'team_id'], unique: false },
+        { name: 'audit_log_where', columns: ['user_id'], unique: false, where: '(team_id IS NULL)', parts: [part('user_id')] },
+      ],
+    });
+    const [action] = tableActions([db(audit), drizzle()]);
+    expect([action?.transform, action?.options.uniques, action?.options.indexes]).toEqual([
+      'drizzle-table-add',
+      JSON.stringify([
+        { columns: ['user_id', 'at'], name: 'audit_log_user_id_at_key' },
+        { columns: ['id'], name: 'audit_log_id_key' },
+        { columns: ['mood'], name: 'audit_log_mood_key', form: 'index' },
+      ]),
+      JSON.stringify([
+        { columns: ['team_id'], name: 'audit_log_team_id_idx' },
+        { columns: ['user_id', 'team_id'], name: 'audit_log_user_team_idx' },
+      ]),
+    ]);
+    // Everything else of the action is as for the table without them.
+    const { uniques: _u, indexes: _i, ...rest } = action!.options;
+    expect(rest).toEqual(tableActions([db(), drizzle()])[0]!.options);
+  });
+
+  it('leaves out of a Drizzle table’s config a column whose key might not follow `t.`', () => {
+    const audit = auditLog({
+      columns: [col('id', false), col('user_id', false), col('team_id', true), col('_1st', true)],
+      uniques: [{ columns: ['_1st'], name: 'audit_log_1st_key' }],
+      indexes: [{ name: 'audit_log_1st_user_idx', columns: ['_1st', 'user_id'], unique: false }, { name: 'audit_log_user_idx', columns: ['user_id'], unique: false }],
+    });
+    const [action] = tableActions([db(audit), drizzle()]);
+    expect([action?.options.uniques, action?.options.indexes]).toEqual([undefined, JSON.stringify([{ columns: ['user_id'], name: 'audit_log_user_idx' }])]);
+  });
+
   it('falls back to the file holding most of the source’s tables when no related table is written', () => {
     const lone = table('audit_log', [col('id', false)]);
     const source = model('drizzle', 'drizzle', [
@@ -670,6 +722,37 @@ describe('table-missing in Python', () => {
         },
         description: 'audit_log: add class AuditLog (3 columns)',
       },
+    ]);
+  });
+
+  it('writes uniques and plain indexes with the class, except an index over several columns without a name', () => {
+    const keyed = model('database', 'database', [
+      users(),
+      {
+        ...db.tables[1]!,
+        uniques: [{ columns: ['user_id'] }, { columns: ['user_id', 'at'], name: 'audit_log_user_id_at_key' }],
+        indexes: [
+          { columns: ['at'], unique: false },
+          { columns: ['at', 'user_id'], unique: false },
+          { columns: ['id', 'at'], unique: true },
+          { name: 'audit_log_at_user_idx', columns: ['at', 'user_id'], unique: false },
+          { name: 'audit_log_id_at_key', columns: ['id', 'at'], unique: true },
+        ],
+      },
+    ]);
+    const source = sqlmodel([table('users', [coded('auth.py', 10, 'id', false)], { loc: at('auth.py', 0, 100), binding: 'User' })]);
+    const [action] = tableActions([keyed, source]);
+    expect([action?.transform, action?.options.uniques, action?.options.indexes]).toEqual([
+      'sqlmodel-table-add',
+      JSON.stringify([
+        { columns: ['user_id'] },
+        { columns: ['user_id', 'at'], name: 'audit_log_user_id_at_key' },
+        { columns: ['id', 'at'], name: 'audit_log_id_at_key', form: 'index' },
+      ]),
+      JSON.stringify([
+        { columns: ['at'] },
+        { columns: ['at', 'user_id'], name: 'audit_log_at_user_idx' },
+      ]),
     ]);
   });
 

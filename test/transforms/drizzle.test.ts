@@ -8,6 +8,9 @@ import { ts } from 'ts-morph';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
 import { normalizeType } from '../../src/compare/normalize/sql-type.ts';
+import { indexObjects } from '../../src/compare/rules/indexes.ts';
+import { uniqueObjects } from '../../src/compare/rules/uniques.ts';
+import type { Table } from '../../src/model/schema.ts';
 import { readDrizzle } from '../../src/sources/drizzle/index.ts';
 import columnAdd from '../../transforms/drizzle-column-add.ts';
 import columnDefault from '../../transforms/drizzle-column-default.ts';
@@ -22,6 +25,7 @@ import primaryKey from '../../transforms/drizzle-primary-key.ts';
 import tableAdd from '../../transforms/drizzle-table-add.ts';
 import tableRemove from '../../transforms/drizzle-table-remove.ts';
 import uniqueTransform from '../../transforms/drizzle-unique.ts';
+import { askedKeys } from '../helpers/keyed.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 type Transform = (file: FileInfo, api: API, options: Options) => string;
@@ -432,6 +436,20 @@ describe('drizzle-column-add', () => {
 describe('drizzle-table-add', () => {
   interface ColumnOption { name: string; type: string; nullable: boolean; default?: string; primaryKey?: boolean }
   interface ForeignKeyOption { column: string; references: string; onDelete?: string; onUpdate?: string }
+  /** The uniqueness and index facts the options ask for, as the table a truth would hold them in. */
+  const askedTable = (options: Options): Table => askedKeys(String(options.table), options.uniques, options.indexes);
+  /**
+   * What the comparison sees of a table's uniqueness and indexes (uniqueObjects, indexObjects), and how each is
+   * declared and named; an unnamed UNIQUE constraint has the name Drizzle gives it, `<table>_<columns>_unique`.
+   */
+  const keyFacts = (t: Table) => ({
+    uniques: uniqueObjects(t).map((o) => `${o.key} ${o.value}`).sort(),
+    indexes: (indexObjects(t) ?? []).map((o) => `${o.key} ${o.detail ?? o.value}`).sort(),
+    declared: [
+      ...t.uniques.map((u) => `constraint ${u.columns.join()} ${u.name ?? `${t.name}_${u.columns.join('_')}_unique`}`),
+      ...t.indexes.map((i) => `${i.unique ? 'unique index' : 'index'} ${i.columns.join()} ${i.name}`),
+    ].sort(),
+  });
 
   it('writes tables the Drizzle reader reads back as exactly the asked table', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-table-add-'));
@@ -465,7 +483,7 @@ describe('drizzle-table-add', () => {
           onUpdate: fk.onUpdate ?? 'NO ACTION',
         })),
       ]);
-      expect([c.name, table.uniques, table.indexes]).toEqual([c.name, [], []]);
+      expect([c.name, keyFacts(table)]).toEqual([c.name, keyFacts(askedTable(c.options))]);
     }
     expect(model.diagnostics).toEqual([]);
   });
@@ -510,6 +528,30 @@ describe('drizzle-table-add', () => {
       'CannotApply',
       'posts has a primary key over several columns; add the table by hand',
     ]);
+  });
+
+  it('refuses, as cannot-apply, a unique or index over a column whose key cannot follow `t.`', () => {
+    expect(refusal({ columns: columns({ name: '1st', type: 'text', nullable: true }), uniques: JSON.stringify([{ columns: ['id', '1st'] }]) })).toEqual([
+      'CannotApply',
+      'posts(id, 1st): the key 1st cannot follow `t.`; add the table by hand',
+    ]);
+    expect(refusal({ columns: columns(), indexes: JSON.stringify([{ columns: ['nope'], name: 'posts_nope_idx' }]) })).toEqual([
+      'Error',
+      'drizzle-table-add: a unique or index on nope, which --columns does not list',
+    ]);
+  });
+
+  it('writes a table without uniques or indexes as before, and one with only a column unique without a config', () => {
+    const plain = run(tableAdd, input, { table: 'posts', variable: 'posts', columns: columns({ name: 'slug', type: 'text', nullable: false }) });
+    expect(run(tableAdd, input, { table: 'posts', variable: 'posts', columns: columns({ name: 'slug', type: 'text', nullable: false }), uniques: '[]', indexes: '[]' })).toBe(plain);
+    expect(
+      run(tableAdd, input, {
+        table: 'posts',
+        variable: 'posts',
+        columns: columns({ name: 'slug', type: 'text', nullable: false }),
+        uniques: JSON.stringify([{ columns: ['slug'], name: 'posts_slug_unique' }]),
+      }),
+    ).toBe(plain.replace('slug: text("slug").notNull(),', 'slug: text("slug").notNull().unique(),'));
   });
 
   it('uses an imported pgEnum the plan names, and starts a file that has no table', () => {

@@ -7,6 +7,10 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { firstSyntaxError, loadPython } from '../../src/lang/python.ts';
 import { normalizeDefault } from '../../src/compare/normalize/sql-default.ts';
 import { normalizeType } from '../../src/compare/normalize/sql-type.ts';
+import { indexObjects } from '../../src/compare/rules/indexes.ts';
+import { uniqueObjects } from '../../src/compare/rules/uniques.ts';
+import type { Table } from '../../src/model/schema.ts';
+import { readDatabase } from '../../src/sources/database/index.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
 import columnAdd, { language as columnAddLanguage } from '../../transforms/sqlmodel-column-add.ts';
 import columnDefault, { language as columnDefaultLanguage } from '../../transforms/sqlmodel-column-default.ts';
@@ -21,6 +25,7 @@ import primaryKey from '../../transforms/sqlmodel-primary-key.ts';
 import uniqueTransform from '../../transforms/sqlmodel-unique.ts';
 import tableAdd, { language as tableAddLanguage } from '../../transforms/sqlmodel-table-add.ts';
 import tableRemove, { language as tableRemoveLanguage } from '../../transforms/sqlmodel-table-remove.ts';
+import { askedKeys } from '../helpers/keyed.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const python = await loadPython();
@@ -536,12 +541,50 @@ class Team(SQLModel, table=True):
 });
 
 describe('sqlmodel-table-add', () => {
-  interface TableOptions { table: string; className: string; columns: string; foreignKeys?: string }
+  interface TableOptions { table: string; className: string; columns: string; foreignKeys?: string; uniques?: string; indexes?: string }
   interface ColumnOption { name: string; type: string; nullable: boolean; default?: string; primaryKey?: boolean }
   interface ForeignKeyOption { column: string; target: string; onDelete?: string; onUpdate?: string }
+  /** The uniqueness and index facts the options ask for, as the table a truth would hold them in. */
+  const askedTable = (options: TableOptions): Table => askedKeys(options.table, options.uniques, options.indexes);
+  /**
+   * What the comparison sees of a table's uniqueness and indexes (uniqueObjects, indexObjects), and how each is
+   * declared and named; an unnamed UNIQUE constraint has the name PostgreSQL gives it, `<table>_<columns>_key`,
+   * an unnamed index on one column SQLAlchemy's `ix_<table>_<column>`.
+   */
+  const keyFacts = (t: Table) => ({
+    uniques: uniqueObjects(t).map((o) => `${o.key} ${o.value}`).sort(),
+    indexes: (indexObjects(t) ?? []).map((o) => `${o.key} ${o.detail ?? o.value}`).sort(),
+    declared: [
+      ...t.uniques.map((u) => `constraint ${u.columns.join()} ${u.name ?? `${t.name}_${u.columns.join('_')}_key`}`),
+      ...t.indexes.map((i) => `${i.unique ? 'unique index' : 'index'} ${i.columns.join()} ${i.name ?? `ix_${t.name}_${i.columns.join('_')}`}`),
+    ].sort(),
+  });
 
   it('is a Python transform', () => {
     expect(tableAddLanguage).toBe('python');
+  });
+
+  it('writes a unique constraint and a plain index on one column as one flag each, and moves the index out when both are on it', () => {
+    const columns = JSON.stringify([
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, default: "nextval('posts_id_seq'::regclass)" },
+      { name: 'slug', type: 'text', nullable: true },
+    ]);
+    const source = 'from sqlmodel import Field, SQLModel\n\n\nclass User(SQLModel, table=True):\n    __tablename__ = "users"\n\n    id: int = Field(primary_key=True)\n';
+    const add = (keyed: object) => run('sqlmodel-table-add', source, { table: 'posts', className: 'Post', columns, ...keyed });
+    const plain = add({});
+    expect(add({ uniques: '[]', indexes: '[]' })).toBe(plain);
+    expect(add({ uniques: JSON.stringify([{ columns: ['slug'], name: 'posts_slug_key' }]) })).toBe(
+      plain.replace('slug: Optional[str] = Field(default=None, sa_type=Text)', 'slug: Optional[str] = Field(default=None, unique=True, sa_type=Text)'),
+    );
+    expect(add({ indexes: JSON.stringify([{ columns: ['slug'], name: 'ix_posts_slug' }]) })).toBe(
+      plain.replace('slug: Optional[str] = Field(default=None, sa_type=Text)', 'slug: Optional[str] = Field(default=None, index=True, sa_type=Text)'),
+    );
+    expect(add({ uniques: JSON.stringify([{ columns: ['slug'] }]), indexes: JSON.stringify([{ columns: ['slug'] }]) })).toBe(
+      plain
+        .replace('from sqlmodel import Field, SQLModel', 'from sqlmodel import Field, Index, SQLModel')
+        .replace('    __tablename__ = "posts"\n', '    __tablename__ = "posts"\n    __table_args__ = (Index("ix_posts_slug", "slug"),)\n')
+        .replace('slug: Optional[str] = Field(default=None, sa_type=Text)', 'slug: Optional[str] = Field(default=None, unique=True, sa_type=Text)'),
+    );
   });
 
   it('writes classes the Python reader reads back as exactly the asked table', async () => {
@@ -571,10 +614,54 @@ describe('sqlmodel-table-add', () => {
           fk.onUpdate ?? 'NO ACTION',
         ]),
       ]);
-      expect([name, table.uniques, table.indexes]).toEqual([name, [], []]);
+      expect([name, keyFacts(table)]).toEqual([name, keyFacts(askedTable(options))]);
       expect([name, model.diagnostics]).toEqual([name, []]);
     }
   });
+
+  it.runIf(spawnSync('python3', ['-c', 'import sqlmodel'], { encoding: 'utf8' }).status === 0)(
+    'gives, under real SQLAlchemy replayed into PostgreSQL, exactly the asked uniques and indexes under their names',
+    async () => {
+      const keyed = fixtureCases('sqlmodel-table-add').filter((name) => {
+        const options = JSON.parse(fixture('sqlmodel-table-add', name, '.options.json')) as TableOptions;
+        return options.uniques !== undefined || options.indexes !== undefined;
+      });
+      expect(keyed.length).toBeGreaterThanOrEqual(3);
+      // The PostgreSQL DDL SQLAlchemy emits for the module's tables (CREATE TABLE, then every CREATE INDEX).
+      const script = [
+        'import importlib.util, sys',
+        'sys.dont_write_bytecode = True',
+        'import sqlmodel',
+        'from sqlalchemy.dialects import postgresql',
+        'from sqlalchemy.schema import CreateIndex, CreateTable',
+        'sqlmodel.SQLModel.metadata.clear()',
+        'spec = importlib.util.spec_from_file_location("_table_add_module", sys.argv[1])',
+        'module = importlib.util.module_from_spec(spec)',
+        'sys.modules["_table_add_module"] = module',
+        'spec.loader.exec_module(module)',
+        'classes = [v for v in vars(module).values() if isinstance(v, type) and v.__module__ == "_table_add_module" and hasattr(v, "__table__")]',
+        'd = postgresql.dialect()',
+        'for t in classes[0].metadata.sorted_tables:',
+        '    print(str(CreateTable(t).compile(dialect=d)).strip() + ";")',
+        '    for i in sorted(t.indexes, key=lambda i: i.name):',
+        '        print(str(CreateIndex(i).compile(dialect=d)).strip() + ";")',
+      ].join('\n');
+      const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-table-add-ddl-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      for (const name of keyed) {
+        const options = JSON.parse(fixture('sqlmodel-table-add', name, '.options.json')) as TableOptions;
+        const file = path.join(dir, `${name}.py`);
+        writeFileSync(file, fixture('sqlmodel-table-add', name, '.output.py'));
+        const r = spawnSync('python3', ['-c', script, file], { cwd: root, encoding: 'utf8' });
+        expect([name, r.stderr]).toEqual([name, '']);
+        writeFileSync(path.join(dir, `${name}.sql`), r.stdout);
+        const db = await readDatabase({ name: 'database', url: `${name}.sql`, cwd: dir });
+        const table = db.tables.find((t) => t.name === options.table)!;
+        expect([name, keyFacts(table)]).toEqual([name, keyFacts(askedTable(options))]);
+      }
+    },
+    120_000,
+  );
 
   const input = 'from sqlmodel import Field, SQLModel\n\n\nclass User(SQLModel, table=True):\n    __tablename__ = "users"\n\n    id: int = Field(primary_key=True)\n';
   const refusal = (options: object) => {
@@ -608,6 +695,20 @@ describe('sqlmodel-table-add', () => {
     expect(refusal({ columns: JSON.stringify([{ ...id, default: "nextval('other_seq'::regclass)" }]) })).toEqual([
       'CannotApply',
       'posts.id: a sequence default other than its own serial one; add the table by hand',
+    ]);
+    const keyed = (uniques: object[], indexes: object[]) => ({
+      columns: JSON.stringify([id, { name: 'a', type: 'text', nullable: false }, { name: 'b', type: 'text', nullable: false }]),
+      uniques: JSON.stringify(uniques),
+      indexes: JSON.stringify(indexes),
+    });
+    expect(refusal(keyed([{ columns: ['a'], form: 'index' }], [{ columns: ['b'], name: 'ix_posts_a' }]))).toEqual([
+      'CannotApply',
+      'posts: two indexes would be named ix_posts_a; add the table by hand',
+    ]);
+    expect(refusal(keyed([], [{ columns: ['a', 'b'] }]))).toEqual(['Error', 'sqlmodel-table-add: an index over several columns needs a name']);
+    expect(refusal(keyed([{ columns: ['a', 'b'], form: 'index' }], []))).toEqual([
+      'Error',
+      'sqlmodel-table-add: a unique index not on one column of its own needs a name',
     ]);
     expect(() => run('sqlmodel-table-add', 'import os\n', { table: 'posts', className: 'Post', columns: JSON.stringify([id]) })).toThrow(
       'no SQLModel table class or SQLAlchemy 2.0 mapped class here to write posts like; add it by hand',

@@ -213,7 +213,7 @@ function planAdd(root: Node, source: string, table: string, columns: readonly st
 }
 
 /** How the file calls `UniqueConstraint`/`Index`, and the import that makes it so when it does not yet. */
-function builderRef(root: Node, name: string): { text: string; step?: ImportStep } {
+export function builderRef(root: Node, name: string): { text: string; step?: ImportStep } {
   const imports = moduleImports(root);
   const from = (m: string) => imports.some((s) => s.type === 'import_from_statement' && moduleName(s) === m && importedNames(s).length > 0);
   const bound = imports.some((s) => s.type === 'import_statement' && /^\s*import\s+sqlalchemy\b/.test(s.text));

@@ -4,7 +4,7 @@
 import type { ComparedFinding } from '../../compare/finding.ts';
 import { normalizeDefault } from '../../compare/normalize/sql-default.ts';
 import { tableKey } from '../../model/names.ts';
-import type { Column, SchemaModel, Table } from '../../model/schema.ts';
+import type { Column, Index, SchemaModel, Table } from '../../model/schema.ts';
 import type { FixAction } from '../action.ts';
 import { plainDatetime, pythonTarget } from './shared.ts';
 
@@ -29,13 +29,79 @@ export function mostCommonFile(tables: readonly Table[]): string | undefined {
 
 export const sameTable = (t: Table, ref: { schema: string; table: string }) => t.schema === ref.schema && t.name === ref.table;
 
+/** A uniqueness fact a table-add transform writes with the table: a UNIQUE constraint or a unique index. */
+interface UniqueOption {
+  columns: string[];
+  name?: string;
+  form?: 'index';
+}
+
+/** A plain btree index a table-add transform writes with the table. */
+interface IndexOption {
+  columns: string[];
+  name?: string;
+}
+
+/**
+ * The truth table's uniqueness facts and plain indexes that the table-add transforms write back exactly, as
+ * uniqueObjects/indexObjects compare them: UNIQUE constraints and unique indexes over plain columns, plain btree
+ * indexes over plain columns, in order; nothing with a predicate, an expression, another method, a sort order,
+ * NULLS placement, an operator class or NULLS NOT DISTINCT; nor an object whose meaning another one written
+ * already has (the comparison keys them alike). A unique over the primary key's columns is written when the
+ * truth has one (PostgreSQL drops it from a CREATE TABLE with the key, so only an ALTER TABLE adds it): left
+ * out, it would be unique-missing, and the next fix would write it on the column. In Python an index over several columns cannot be written
+ * without a name (SQLAlchemy's `Index`); in Drizzle one over a column whose key might not follow `t.` is left
+ * out. What is left out stays drift of its own after the table is written: a table with most of its facts
+ * beats no table.
+ */
+function keyedOptions(want: Table, tool: 'drizzle' | 'python'): { uniques: UniqueOption[]; indexes: IndexOption[] } {
+  // A Drizzle config names columns as `t.key`, and a key is the name or its camelCase: both identifiers only for these.
+  const isColumn = (name: string) => want.columns.some((c) => c.name === name) && (tool === 'python' || /^[A-Za-z]\w*$/.test(name));
+  const named = tool === 'python';
+  const plain = (i: Index) =>
+    (i.method === undefined || i.method === 'btree') &&
+    i.where === undefined &&
+    i.columns.length > 0 &&
+    i.columns.every(isColumn) &&
+    (i.parts === undefined || (i.parts.length === i.columns.length && i.parts.every((p, n) => p.column === i.columns[n] && !p.expression && !p.order && !p.nulls && !p.opclass)));
+  const sorted = (columns: readonly string[]) => [...columns].sort().join(',');
+  const seen = new Set<string>();
+  const uniques: UniqueOption[] = [];
+  const addUnique = (columns: string[], name: string | undefined, form: 'constraint' | 'index') => {
+    const key = sorted(columns);
+    if (seen.has(key) || (named && form === 'index' && columns.length > 1 && name === undefined)) return;
+    seen.add(key);
+    uniques.push({ columns, ...(name !== undefined && { name }), ...(form === 'index' && { form }) });
+  };
+  for (const u of want.uniques) if (!u.nullsNotDistinct && u.columns.length > 0 && u.columns.every(isColumn)) addUnique(u.columns, u.name, 'constraint');
+  for (const i of want.indexes) if (i.unique && plain(i)) addUnique(i.columns, i.name, 'index');
+  const indexed = new Set<string>();
+  const indexes: IndexOption[] = [];
+  for (const i of want.indexes) {
+    const key = i.columns.join(',');
+    if (i.unique || !plain(i) || indexed.has(key) || (named && i.columns.length > 1 && i.name === undefined)) continue;
+    indexed.add(key);
+    indexes.push({ columns: i.columns, ...(i.name !== undefined && { name: i.name }) });
+  }
+  return { uniques, indexes };
+}
+
+/** The `uniques`/`indexes` options, JSON, only when there is something to write. */
+function keyedJson(keyed: ReturnType<typeof keyedOptions>): { uniques?: string; indexes?: string } {
+  return {
+    ...(keyed.uniques.length > 0 && { uniques: JSON.stringify(keyed.uniques) }),
+    ...(keyed.indexes.length > 0 && { indexes: JSON.stringify(keyed.indexes) }),
+  };
+}
+
 /**
  * The truth's table written as a `pgTable(…)` at the end of the file holding most of the tables it references
  * or is referenced by (else most of the source's tables). Only what the transform writes back exactly is
  * planned: public tables with at most a single-column primary key, columns of a type with a builder or a
  * pgEnum the source declares (serial ones too), no identity or generated columns, and single-column foreign keys to
  * tables with a variable in that file. Anything else is left to the user: a half-written table would hide
- * the drift it leaves.
+ * the drift it leaves. Its uniques and plain indexes come with it (keyedOptions); one the transform cannot
+ * write exactly is left out and stays a finding of its own (unique-missing, index-missing).
  */
 export const drizzleTableAdd: TableFixer = (ctx) => {
   const { model } = ctx.target;
@@ -80,6 +146,7 @@ export const drizzleTableAdd: TableFixer = (ctx) => {
       variable,
       columns: JSON.stringify(columns),
       ...(foreignKeys.length > 0 && { foreignKeys: JSON.stringify(foreignKeys) }),
+      ...keyedJson(keyedOptions(want, 'drizzle')),
     },
     description: `${ctx.finding.table}: add pgTable ${variable} (${want.columns.length} column${want.columns.length === 1 ? '' : 's'})`,
   };
@@ -89,7 +156,8 @@ export const drizzleTableAdd: TableFixer = (ctx) => {
  * The truth's table written as a SQLModel or SQLAlchemy 2.0 class (as the file's classes are) at the end of the
  * file chosen as for Drizzle. Foreign keys are strings (`"users.id"`), so their targets need only be tables the
  * source models. Left to the user: tables outside `public`, composite keys, identity and generated columns, and
- * sequence defaults other than a lone integer key's own serial one (which SQLAlchemy writes by itself).
+ * sequence defaults other than a lone integer key's own serial one (which SQLAlchemy writes by itself). Uniques
+ * and plain indexes come with the class as for Drizzle; an index over several columns needs a name there.
  */
 export const sqlmodelTableAdd: TableFixer = (ctx) => {
   const { model } = ctx.target;
@@ -124,6 +192,7 @@ export const sqlmodelTableAdd: TableFixer = (ctx) => {
       columns: JSON.stringify(columns),
       ...(foreignKeys.length > 0 && { foreignKeys: JSON.stringify(foreignKeys) }),
       ...(datetime && { datetime }),
+      ...keyedJson(keyedOptions(want, 'python')),
     },
     description: `${ctx.finding.table}: add class ${className} (${want.columns.length} column${want.columns.length === 1 ? '' : 's'})`,
   };
