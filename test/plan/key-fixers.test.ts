@@ -46,6 +46,23 @@ describe('unique-missing and unique-extra', () => {
     ]);
   });
 
+  it('leaves Python a UNIQUE over the primary key’s columns, which CREATE TABLE would drop, and writes it in Drizzle', () => {
+    // Only an ALTER TABLE gives a database this constraint; SQLAlchemy emits it inside CREATE TABLE, where
+    // PostgreSQL drops it, and the Python reader drops it as well: a planned fix would never settle the finding.
+    const pk = { primaryKey: { columns: ['id', 'name'], loc: at('x', 20, 30) } };
+    const db = truth({ primaryKey: { columns: ['id', 'name'], name: 'teams_pkey' }, uniques: [unique(['id'], { name: 'teams_id_key' }), unique(['name', 'id'], { name: 'teams_name_id_key' })] });
+    const drizzle = model('drizzle', 'drizzle', [coded('schema.ts', { primaryKey: { columns: ['id'], loc: at('schema.ts', 20, 30) } })]);
+    const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py', pk), { ...coded('models.py', pk), name: 'other' }]);
+    const sqlmodelOne = model('sqlmodel', 'sqlmodel', [coded('models.py')]);
+    // UNIQUE (id) is not the key (id, name) in Python, so it is written there; UNIQUE (name, id) is, so it is not.
+    expect(actions([db, drizzle, sqlmodel], ['unique-missing']).map((a) => [a.source, a.options.column ?? a.options.columns])).toEqual([
+      ['drizzle', 'id'],
+      ['sqlmodel', 'id'],
+      ['drizzle', 'name,id'],
+    ]);
+    expect(actions([truth({ uniques: [unique(['id'], { name: 'teams_id_key' })] }), sqlmodelOne], ['unique-missing'])).toEqual([]);
+  });
+
   it('removes uniqueness the truth does not enforce, as a safe fix, keeping a Python index the truth has', () => {
     const db = truth({ indexes: [index(['note'], { name: 'teams_note_idx' })] });
     // Drizzle writes it in the table's config, Python as `index=True, unique=True` on the column.

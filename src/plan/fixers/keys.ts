@@ -36,6 +36,16 @@ export function hasPlainIndex(table: Table, column: string): boolean {
 }
 
 /**
+ * Whether a UNIQUE constraint over `columns` would repeat the table's primary key. SQLAlchemy writes it inside
+ * CREATE TABLE, where PostgreSQL drops it, and the Python reader drops it likewise; only an ALTER TABLE gives a
+ * database one, and no Python declaration can, so such a finding is left to the user.
+ */
+function repeatsPrimaryKey(table: Table, columns: readonly string[]): boolean {
+  const pk = table.primaryKey?.columns;
+  return !!pk && pk.length === columns.length && columns.every((c) => pk.includes(c));
+}
+
+/**
  * Single-column uniqueness added where the truth has it and the source does not, or removed where the source
  * has it and the truth does not. Removing changes only what the database enforces, so no caller breaks: safe.
  * NULLS NOT DISTINCT is not written. A Python `index=True` on the column is kept when the truth also indexes
@@ -53,6 +63,7 @@ export function uniqueFixer(transform: FixAction['transform']): Fixer {
       if (!want || want.value.includes('NULLS NOT DISTINCT')) return undefined;
       // `index=True` with `unique=True` is one unique index: a plain index the truth also has would be lost.
       if (python && hasPlainIndex(target.table, have.name) && hasPlainIndex(truth.table, have.name)) return undefined;
+      if (python && repeatsPrimaryKey(target.table, [have.name])) return undefined;
       return {
         file: have.loc!.file,
         transform,
@@ -204,6 +215,7 @@ function multiUnique(ctx: FixContext, transform: FixAction['transform']): Return
     if (!want || want.value.includes('NULLS NOT DISTINCT') || !keyedColumns(ctx, want.columns)) return undefined;
     const form = uniqueForm(truth.table, want);
     if (!form || (python && form === 'index' && want.name === undefined)) return undefined;
+    if (python && form === 'constraint' && repeatsPrimaryKey(target.table, want.columns)) return undefined;
     const postgresDefault = `${target.table.name}_${want.columns.join('_')}_key`;
     const name = want.name !== undefined && (!python || form === 'index' || want.name !== postgresDefault) ? want.name : undefined;
     return {
