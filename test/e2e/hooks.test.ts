@@ -123,7 +123,9 @@ describe('plain git pre-commit hook', () => {
     // A broken, unstaged snapshot: any run that read a source, or checked it against the index, would fail.
     write(dir, 'db/schema.snapshot.json', '{ not json');
     write(dir, 'NOTES.md', 'release notes\n');
-    gitOk(['add', 'NOTES.md'], dir);
+    // TypeScript that is not a source is no reason to read or fix anything either.
+    write(dir, 'nextjs/src/database/labels.ts', 'export const title = "Credits";\n');
+    gitOk(['add', 'NOTES.md', 'nextjs/src/database/labels.ts'], dir);
     const before = head(dir);
 
     const commit = git(['commit', '-m', 'notes'], dir);
@@ -131,7 +133,7 @@ describe('plain git pre-commit hook', () => {
     expect(commit.code, commit.out).toBe(0);
     expect(commit.out).not.toMatch(/schemadrift/);
     expect(head(dir)).not.toBe(before);
-    expect(gitOk(['show', '--name-only', '--format=', 'HEAD'], dir).trim()).toBe('NOTES.md');
+    expect(gitOk(['show', '--name-only', '--format=', 'HEAD'], dir).trim().split('\n')).toEqual(['NOTES.md', 'nextjs/src/database/labels.ts']);
   }, 60_000);
 
   it('fixes the staged version of a partially staged file and keeps the changes that are not staged', () => {
