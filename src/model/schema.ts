@@ -160,6 +160,11 @@ export interface Table {
 export interface Diagnostic {
   message: string;
   loc?: Span;
+  /**
+   * The key (tableKey) of a table this source declares more than once; the model holds its first declaration
+   * only. A fix that removes the table would leave the other one behind, so it is not planned.
+   */
+  duplicateTable?: string;
 }
 
 export interface SchemaModel {

@@ -829,8 +829,8 @@ describe('table-missing where the truth lacks the table: removal (unsafe)', () =
       // notes is not in the database either (its own table-missing is planned); its key would dangle.
       drizzle(auditLog('schema.ts', 'auditLog'), notes('schema.ts', 'notes')),
       sqlmodel(auditLog('audit.py', 'AuditLog'), notes('audit.py', 'Note')),
-      { ...drizzle(auditLog('schema.ts', 'auditLog')), diagnostics: [{ message: 'table audit_log is declared more than once; only the first declaration is read', loc: at('b.ts', 0) }] },
-      { ...sqlmodel(auditLog('audit.py', 'AuditLog')), diagnostics: [{ message: 'table audit_log is declared by both AuditLog and Table(...); keeping AuditLog', loc: at('b.py', 0) }] },
+      { ...drizzle(auditLog('schema.ts', 'auditLog')), diagnostics: [{ message: 'table audit_log is declared more than once; only the first declaration is read', loc: at('b.ts', 0), duplicateTable: 'audit_log' }] },
+      { ...sqlmodel(auditLog('audit.py', 'AuditLog')), diagnostics: [{ message: 'table audit_log is declared by both AuditLog and Table(...); keeping AuditLog', loc: at('b.py', 0), duplicateTable: 'audit_log' }] },
     ];
     for (const source of declined) {
       const models = [db, source];

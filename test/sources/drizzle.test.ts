@@ -452,5 +452,7 @@ describe('readDrizzle errors', () => {
       '8:35: references target of things.owner is not `() => table.column`; ignored',
       '10:22: table things is declared more than once; only the first declaration is read',
     ]);
+    // Said apart from the text, for the planner: removing one declaration would leave the other.
+    expect(model.diagnostics.filter((d) => d.duplicateTable).map((d) => d.duplicateTable)).toEqual(['things']);
   });
 });

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Span, Table } from '../../src/model/schema.ts';
 import { readSqlModel } from '../../src/sources/sqlmodel/index.ts';
 
@@ -119,5 +120,35 @@ describe('readSqlModel: SQLAlchemy declarative models', () => {
       '26:1 Computed: no literal __tablename__, class ignored',
       '32:1 Special: single-table inheritance from Widget is not yet supported, class ignored',
     ]);
+  });
+});
+
+describe('readSqlModel: a table declared twice', () => {
+  it('keeps the first declaration and names the table in a diagnostic the planner can tell apart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schemadrift-python-twice-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(
+      path.join(dir, 'models.py'),
+      [
+        'from sqlalchemy import Column, Integer, MetaData, Table',
+        'from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column',
+        '',
+        '',
+        'class Base(DeclarativeBase):',
+        '    pass',
+        '',
+        '',
+        'class Flag(Base):',
+        '    __tablename__ = "flags"',
+        '    id: Mapped[int] = mapped_column(primary_key=True)',
+        '',
+        '',
+        'flags = Table("flags", Base.metadata, Column("id", Integer, primary_key=True), Column("n", Integer))',
+        '',
+      ].join('\n'),
+    );
+    const model = await readSqlModel({ name: 'python', files: ['models.py'], cwd: dir });
+    expect(model.tables.map((t) => [t.name, t.binding])).toEqual([['flags', 'Flag']]);
+    expect(model.diagnostics.map((d) => [d.message, d.duplicateTable])).toEqual([['table flags is declared by both Flag and flags; keeping Flag', 'flags']]);
   });
 });

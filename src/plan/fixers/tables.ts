@@ -210,13 +210,12 @@ export type TableRemover = (ctx: TableRemoveContext) => Omit<FixAction, 'rule' |
 
 /**
  * Whether the source declares the table once, where a transform can find it: written somewhere, bound to a
- * name, and not a second declaration the reader set aside (its diagnostic says so; the transform would leave
- * the other one behind).
+ * name, and not a second declaration the reader set aside (its diagnostic names the table; the transform
+ * would leave the other one behind).
  */
 function declaredOnce(model: SchemaModel, table: Table): boolean {
   if (!table.loc || !table.binding) return false;
-  const twice = [`table ${tableKey(table)} is declared more than once`, `table ${table.name} is declared by both `];
-  return !model.diagnostics.some((d) => twice.some((m) => d.message.startsWith(m)));
+  return !model.diagnostics.some((d) => d.duplicateTable === tableKey(table));
 }
 
 /**

@@ -42,6 +42,7 @@ export async function readDrizzle(opts: ReadDrizzleOptions): Promise<SchemaModel
       if (seen.has(key)) {
         ctx.diagnostics.push({
           message: `table ${key} is declared more than once; only the first declaration is read`,
+          duplicateTable: key,
           ...(draft.table.loc && { loc: draft.table.loc }),
         });
         continue;

@@ -9,6 +9,7 @@ import { SourceError } from '../../errors.ts';
 import { firstSyntaxError, loadPython } from '../../lang/python.ts';
 import type { Node, Tree } from '../../lang/python.ts';
 import type { Diagnostic, SchemaModel, Table } from '../../model/schema.ts';
+import { tableKey } from '../../model/names.ts';
 import { displayPath, LineIndex } from '../../model/span.ts';
 import type { Column, ForeignKey } from '../../model/schema.ts';
 import type { TableContext } from './context.ts';
@@ -133,6 +134,7 @@ function buildModel(source: string, parsed: ParsedFile[], utcDatetime: boolean):
       diagnostics.push({
         message: `table ${table.name} is declared by both ${first.binding ?? 'Table(...)'} and ${table.binding ?? 'Table(...)'}; keeping ${first.binding ?? 'the first'}`,
         loc: table.loc,
+        duplicateTable: tableKey(table),
       });
       continue;
     }
