@@ -2,6 +2,7 @@
 //   sources → compare → plan → transforms → output.
 
 import path from 'node:path';
+import { ConfigError } from './errors.ts';
 import { compare } from './compare/index.ts';
 import { loadSqlParser } from './compare/normalize/sql-ast.ts';
 import { applyIgnoreComments, fileReader } from './compare/suppress.ts';
@@ -9,6 +10,7 @@ import type { ComparedFinding, Finding } from './compare/finding.ts';
 import { loadConfigModule, type ConfigOverrides } from './config/load.ts';
 import type { ResolvedConfig, SourceSpec } from './config/types.ts';
 import type { SchemaModel } from './model/schema.ts';
+import { displayPath } from './model/span.ts';
 import { unifiedDiff } from './output/diff.ts';
 import { assertWritable } from './output/guard.ts';
 import { writeAtomically, type FileChange } from './output/write.ts';
@@ -59,6 +61,25 @@ async function sourcesFor(config: ResolvedConfig, files: readonly string[], cwd:
   return config.sources.filter((s) => keep.has(s.name));
 }
 
+/**
+ * Each read code source's configured file for new tables (`"newTables"`), as models name files. It must be one
+ * of the source's own files: a table written anywhere else would not be read back, and the finding would stay.
+ */
+async function newTablesFiles(config: ResolvedConfig, sources: readonly SourceSpec[], cwd: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const { expandFiles, CODE_EXTENSIONS } = await import('./sources/files.ts');
+  for (const s of sources) {
+    if (s.kind === 'database' || !s.newTables) continue;
+    const mine = await expandFiles(s.files, CODE_EXTENSIONS[s.kind], s.name);
+    if (!mine.some((f) => path.resolve(cwd, f) === s.newTables)) {
+      const where = config.configFile ? `${displayPath(config.configFile, cwd)}: ` : '';
+      throw new ConfigError(`${where}source "${s.name}": "newTables" (${displayPath(s.newTables, cwd)}) is not one of its files`);
+    }
+    out.set(s.name, displayPath(s.newTables, cwd));
+  }
+  return out;
+}
+
 async function analyse(options: RunOptions & { files?: readonly string[] }, rules?: string[]) {
   const t = options.timings;
   const stage = <T>(name: string, work: () => Promise<T> | T): Promise<T> | T => (t ? t.measure(name, work) : work());
@@ -72,7 +93,8 @@ async function analyse(options: RunOptions & { files?: readonly string[] }, rule
     const all = compare(models, { truth: config.truth, owners, tables, severities, equivalences, ignore });
     return applyIgnoreComments(all, fileReader(options.cwd));
   });
-  const planned = await stage('plan', () => plan(compared, models, { rules }));
+  const newTableFiles = await newTablesFiles(config, sources, options.cwd);
+  const planned = await stage('plan', () => plan(compared, models, { rules, newTableFiles }));
   return { config, models, findings: withFixable(compared, planned.fixable), actions: planned.actions };
 }
 
@@ -137,16 +159,17 @@ export function diffChanges(changes: readonly FileChange[]): string {
   return changes.map((c) => unifiedDiff(c.file, c.before, c.after)).join('');
 }
 
-/** The files the code sources were read from: the only ones `writeChanges` may touch. */
-function sourceFiles(models: readonly SchemaModel[], cwd: string): Set<string> {
+/** The files the code sources were read from, and those configured for new tables: the only ones `writeChanges` may touch. */
+function sourceFiles(result: FixResult, cwd: string): Set<string> {
   const files = new Set<string>();
-  for (const m of models) for (const t of m.tables) if (t.loc) files.add(path.resolve(cwd, t.loc.file));
+  for (const m of result.models) for (const t of m.tables) if (t.loc) files.add(path.resolve(cwd, t.loc.file));
+  for (const s of result.config.sources) if (s.kind !== 'database' && s.newTables) files.add(s.newTables);
   return files;
 }
 
 /** Writes what `fix` computed: all files or none, and only source files inside the project root. */
 export async function writeChanges(result: FixResult, cwd: string): Promise<void> {
   const root = result.config.configFile ? path.dirname(result.config.configFile) : cwd;
-  assertWritable(result.changes, { root, sourceFiles: sourceFiles(result.models, cwd) });
+  assertWritable(result.changes, { root, sourceFiles: sourceFiles(result, cwd) });
   await writeAtomically(result.changes);
 }

@@ -110,7 +110,11 @@ function readConfigFile(file: string, loaded?: unknown): { truth?: string; sourc
         fail(file, `source "${name}": "sqlmodelVersion" must be a version such as "0.0.22"`);
       }
       const version = typeof spec.sqlmodelVersion === 'string' ? { sqlmodelVersion: spec.sqlmodelVersion } : {};
-      sources.push({ name, kind: kind as 'drizzle' | 'sqlmodel', files: files.map((f: string) => path.resolve(base, f)), ...casing, ...version });
+      if (spec.newTables !== undefined && (typeof spec.newTables !== 'string' || !spec.newTables)) {
+        fail(file, `source "${name}": "newTables" must be the file fix adds new tables to`);
+      }
+      const newTables = typeof spec.newTables === 'string' ? { newTables: path.resolve(base, spec.newTables) } : {};
+      sources.push({ name, kind: kind as 'drizzle' | 'sqlmodel', files: files.map((f: string) => path.resolve(base, f)), ...casing, ...version, ...newTables });
     }
   }
   if (obj.truth !== undefined && typeof obj.truth !== 'string') fail(file, '"truth" must be a source name');

@@ -27,6 +27,11 @@ export interface CodeSourceSpec extends SourceBase {
   casing?: 'snake_case' | 'camelCase';
   /** Python only: the SQLModel release the models are written for (else read from the project's pins). */
   sqlmodelVersion?: string;
+  /**
+   * The file `fix` appends a table to when this source must model one it lacks (table-missing), absolute once
+   * resolved; one of the source's own files. Default: the file holding most of the tables it is related to.
+   */
+  newTables?: string;
 }
 
 export type SourceSpec = DatabaseSourceSpec | CodeSourceSpec;

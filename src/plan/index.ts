@@ -11,6 +11,8 @@ export type { FixAction, TransformId } from './action.ts';
 export interface PlanOptions {
   /** Only these rules (all by default). */
   rules?: readonly string[];
+  /** Per code source, the file a table it lacks is written to (config `"newTables"`), as models name files. */
+  newTableFiles?: ReadonlyMap<string, string>;
 }
 
 export interface Plan {
@@ -53,7 +55,7 @@ export function plan(findings: readonly ComparedFinding[], models: readonly Sche
       // A source lacking the whole table (table-missing) has no table to hand a column fixer: only fixers that write tables are asked.
       const fixer = table ? FIXERS[finding.rule]?.[model.kind] : undefined;
       const adder = table ? undefined : TABLE_FIXERS[finding.rule]?.[model.kind];
-      const edit = fixer ? fixer({ finding, target: { model, table: table! }, truth, ...rules }) : adder?.({ finding, target: { model }, truth, ...rules });
+      const edit = fixer ? fixer({ finding, target: { model, table: table! }, truth, ...rules }) : adder?.({ finding, target: { model, newTableFile: options.newTableFiles?.get(model.source) }, truth, ...rules });
       if (!edit) continue;
       fixable.add(finding);
       if (!options.rules || options.rules.includes(finding.rule)) {

@@ -11,7 +11,8 @@ import { plainDatetime, pythonTarget } from './shared.ts';
 /** What a fixer that writes a whole table sees: the source lacks the table, so it has only the model. */
 export interface TableFixContext {
   finding: ComparedFinding;
-  target: { model: SchemaModel };
+  /** `newTableFile`: where config says this source's new tables go; else the file holding most related tables. */
+  target: { model: SchemaModel; newTableFile?: string };
   truth: { model: SchemaModel; table: Table };
   rules?: readonly string[];
 }
@@ -116,7 +117,7 @@ export const drizzleTableAdd: TableFixer = (ctx) => {
       want.foreignKeys.some((fk) => sameTable(t, fk.target)) ||
       t.foreignKeys.some((fk) => fk.target.schema === want.schema && fk.target.table === want.name),
   );
-  const file = mostCommonFile(related) ?? mostCommonFile(model.tables);
+  const file = ctx.target.newTableFile ?? mostCommonFile(related) ?? mostCommonFile(model.tables);
   if (!file) return undefined;
   const foreignKeys: { column: string; references: string; onDelete: string; onUpdate: string }[] = [];
   for (const fk of want.foreignKeys) {
@@ -170,7 +171,7 @@ export const sqlmodelTableAdd: TableFixer = (ctx) => {
       want.foreignKeys.some((fk) => sameTable(t, fk.target)) ||
       t.foreignKeys.some((fk) => fk.target.schema === want.schema && fk.target.table === want.name),
   );
-  const file = mostCommonFile(related) ?? mostCommonFile(model.tables);
+  const file = ctx.target.newTableFile ?? mostCommonFile(related) ?? mostCommonFile(model.tables);
   if (!file) return undefined;
   const columns = want.columns.map((c) => ({
     name: c.name,
