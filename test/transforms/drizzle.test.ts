@@ -39,6 +39,16 @@ function run(transform: Transform, source: string, options: Options, file = 'sch
   return transform({ path: file, source }, api(), options);
 }
 
+/** How a transform refuses `source`: the error's [name, message]; undefined when it applies. */
+function refusalOf(transform: Transform, source: string, options: Options): [string, string] | undefined {
+  try {
+    run(transform, source, options);
+  } catch (e) {
+    return [(e as Error).name, (e as Error).message];
+  }
+  return undefined;
+}
+
 interface Case {
   name: string;
   input: string;
@@ -327,14 +337,7 @@ describe('drizzle-column-default', () => {
   ].join('\n');
 
   it('refuses, as cannot-apply, what it must not or cannot write here', () => {
-    const refusal = (options: Options) => {
-      try {
-        run(columnDefault, input, options);
-      } catch (e) {
-        return [(e as Error).name, (e as Error).message];
-      }
-      return undefined;
-    };
+    const refusal = (options: Options) => refusalOf(columnDefault, input, options);
     expect(refusal({ table: 'users', column: 'id', default: '0' })).toEqual(['CannotApply', 'no pgTable("users") in this file']);
     expect(refusal({ table: 't', column: 'created_at', default: 'now()' })).toEqual([
       'CannotApply',
@@ -396,14 +399,7 @@ describe('drizzle-column-add', () => {
     '});',
     '',
   ].join('\n');
-  const refusal = (options: Options) => {
-    try {
-      run(columnAdd, input, { nullable: 'true', ...options });
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (options: Options) => refusalOf(columnAdd, input, { nullable: 'true', ...options });
 
   it('refuses, as cannot-apply, what it cannot write here', () => {
     expect(refusal({ table: 'x', column: 'a', type: 'text' })).toEqual(['CannotApply', 'no pgTable("x") in this file']);
@@ -499,14 +495,7 @@ describe('drizzle-table-add', () => {
     '',
   ].join('\n');
   const columns = (...cols: object[]) => JSON.stringify([{ name: 'id', type: 'text', nullable: false, primaryKey: true }, ...cols]);
-  const refusal = (options: Options) => {
-    try {
-      run(tableAdd, input, { table: 'posts', variable: 'posts', ...options });
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (options: Options) => refusalOf(tableAdd, input, { table: 'posts', variable: 'posts', ...options });
 
   it('refuses, as cannot-apply, what it cannot write here', () => {
     expect(refusal({ columns: columns({ name: 'box', type: 'box', nullable: true }) })).toEqual([
@@ -680,14 +669,7 @@ describe('drizzle-column-type', () => {
     '});',
     '',
   ].join('\n');
-  const refusal = (options: Options) => {
-    try {
-      run(columnType, input, options);
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (options: Options) => refusalOf(columnType, input, options);
 
   it('refuses, as cannot-apply, what it cannot change here without leaving wrong code', () => {
     expect(refusal({ table: 'x', column: 'a', type: 'text' })).toEqual(['CannotApply', 'no pgTable("x") in this file']);
@@ -778,14 +760,7 @@ describe('drizzle-table-remove', () => {
       '',
       ...tail,
     ].join('\n');
-  const refusal = (source: string, options: Options = { table: 'audit_log', variable: 'auditLog' }) => {
-    try {
-      run(tableRemove, source, options);
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (source: string, options: Options = { table: 'audit_log', variable: 'auditLog' }) => refusalOf(tableRemove, source, options);
 
   it('refuses, naming the line, while the file still uses the table’s variable', () => {
     expect(refusal(schema('export const notes = pgTable("notes", {', '  logId: text("log_id").references(() => auditLog.id),', '});', ''))).toEqual([

@@ -63,6 +63,16 @@ function run(transform: string, source: string, options: object, file = 'models.
   return TRANSFORMS[transform]!({ path: file, source }, api, options as never);
 }
 
+/** How a transform refuses `source`: the error's [name, message]; undefined when it applies. */
+function refusalOf(transform: string, source: string, options: object): [string, string] | undefined {
+  try {
+    run(transform, source, options);
+  } catch (e) {
+    return [(e as Error).name, (e as Error).message];
+  }
+  return undefined;
+}
+
 function syntaxError(text: string) {
   const tree = python.parse(text);
   try {
@@ -315,14 +325,7 @@ class Counter(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     hits: Mapped[int]
 `;
-  const refusal = (options: object) => {
-    try {
-      run('sqlmodel-column-default', source, options);
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (options: object) => refusalOf('sqlmodel-column-default', source, options);
 
   it('refuses, as cannot-apply, declarations it does not edit', () => {
     expect(refusal({ table: 'users', column: 'id', default: '0' })).toEqual([
@@ -474,14 +477,7 @@ class Team(SQLModel, table=True):
     owner_id: int = Field(foreign_key="users.id")
     lead_id: Optional[int] = Field(default=None, sa_column=Column(Integer))
 `;
-  const refusal = (transform: string, options: object) => {
-    try {
-      run(transform, source, options);
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (transform: string, options: object) => refusalOf(transform, source, options);
 
   it('refuses, as cannot-apply, ON UPDATE in a Field(foreign_key=...) but keeps its NO ACTION', () => {
     expect(refusal('sqlmodel-on-update', { table: 'teams', column: 'owner_id', onUpdate: 'CASCADE' })).toEqual([
@@ -664,14 +660,7 @@ describe('sqlmodel-table-add', () => {
   );
 
   const input = 'from sqlmodel import Field, SQLModel\n\n\nclass User(SQLModel, table=True):\n    __tablename__ = "users"\n\n    id: int = Field(primary_key=True)\n';
-  const refusal = (options: object) => {
-    try {
-      run('sqlmodel-table-add', input, { table: 'posts', className: 'Post', ...options });
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (options: object) => refusalOf('sqlmodel-table-add', input, { table: 'posts', className: 'Post', ...options });
   const id = { name: 'id', type: 'integer', nullable: false, primaryKey: true, default: "nextval('posts_id_seq'::regclass)" };
 
   it('refuses, as cannot-apply, what it cannot write here', () => {
@@ -797,14 +786,7 @@ class Legacy(SQLModel):
     __tablename__ = "legacy"
     __table__ = Table("legacy", metadata, Column("id", Integer, primary_key=True))
 `;
-  const refusal = (options: object) => {
-    try {
-      run('sqlmodel-column-add', source, { nullable: 'true', ...options });
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (options: object) => refusalOf('sqlmodel-column-add', source, { nullable: 'true', ...options });
 
   it('refuses, as cannot-apply, what it does not write into', () => {
     expect(refusal({ table: 'users', column: 'x', type: 'text' })).toEqual(['CannotApply', 'no model class for table "users" in this file']);
@@ -902,14 +884,7 @@ class Post(Base):
     author_id = Column(ForeignKey("users.id"))
     editor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
 `;
-  const refusal = (options: object) => {
-    try {
-      run('sqlmodel-column-type', source, options);
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (options: object) => refusalOf('sqlmodel-column-type', source, options);
 
   it('refuses, as cannot-apply, declarations it does not rewrite', () => {
     expect(refusal({ table: 'users', column: 'id', type: 'bigint' })).toEqual([
@@ -1040,14 +1015,7 @@ describe('sqlmodel-table-remove', () => {
       ...middle,
       '',
     ].join('\n');
-  const refusal = (source: string, options: object = { table: 'audit_log', binding: 'AuditLog' }) => {
-    try {
-      run('sqlmodel-table-remove', source, options);
-    } catch (e) {
-      return [(e as Error).name, (e as Error).message];
-    }
-    return undefined;
-  };
+  const refusal = (source: string, options: object = { table: 'audit_log', binding: 'AuditLog' }) => refusalOf('sqlmodel-table-remove', source, options);
 
   it('refuses, naming the line, while the file still names the class or its table', () => {
     expect(refusal(models('class User(SQLModel, table=True):', '    id: int = Field(primary_key=True)', '    logs: list["AuditLog"] = Relationship()'))).toEqual([
