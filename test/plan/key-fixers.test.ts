@@ -104,7 +104,7 @@ describe('unique-missing and unique-extra', () => {
 });
 
 describe('index-missing and index-extra', () => {
-  it('adds a plain single-column index: with the truth’s name in Drizzle, as index=True in Python', () => {
+  it('adds a plain single-column index under the truth’s name: in Drizzle’s config, in Python as Index(…) or index=True', () => {
     const db = truth({ indexes: [index(['name'], { name: 'teams_name_idx', parts: [{ column: 'name' }] })] });
     const drizzle = model('drizzle', 'drizzle', [coded('schema.ts')]);
     const sqlmodel = model('sqlmodel', 'sqlmodel', [coded('models.py')]);
@@ -113,11 +113,17 @@ describe('index-missing and index-extra', () => {
         rule: 'index-missing', source: 'drizzle', transform: 'drizzle-index',
         options: { table: 'teams', column: 'name', index: 'true', name: 'teams_name_idx' }, description: 'teams.name: index teams_name_idx',
       },
+      // index=True would be named ix_teams_name by SQLAlchemy: the truth's name needs Index("teams_name_idx", "name").
       {
         rule: 'index-missing', source: 'sqlmodel', transform: 'sqlmodel-index',
-        options: { table: 'teams', column: 'name', index: 'true' }, description: 'teams.name: index',
+        options: { table: 'teams', columns: 'name', index: 'true', name: 'teams_name_idx' }, description: 'teams.name: index teams_name_idx',
       },
     ]);
+    // The name SQLAlchemy gives `index=True` itself, or none: the flag on the column.
+    for (const name of ['ix_teams_name', undefined]) {
+      const named = truth({ indexes: [index(['name'], { ...(name && { name }), parts: [{ column: 'name' }] })] });
+      expect(actions([named, sqlmodel], ['index-missing']).map((a) => a.options)).toEqual([{ table: 'teams', column: 'name', index: 'true' }]);
+    }
   });
 
   it('removes a plain index the truth does not have, where the table or the column declares it', () => {

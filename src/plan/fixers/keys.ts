@@ -105,6 +105,17 @@ export function indexFixer(transform: FixAction['transform']): Fixer {
       if (!plain(want)) return undefined;
       // `index=True` beside `unique=True` makes the unique index, not this one.
       if (python && uniqueObjects(target.table).some((o) => o.columns.length === 1 && o.columns[0] === have.name && within(o.loc, have.loc))) return undefined;
+      // SQLAlchemy names `index=True` ix_<table>_<column>; any other name the truth has is kept by writing
+      // Index("name", "column") in __table_args__, as for several columns.
+      if (python && want!.name !== undefined && want!.name !== `ix_${target.table.name}_${have.name}`) {
+        if (!target.table.loc || !keyedColumns(ctx, [have.name])) return undefined;
+        return {
+          file: target.table.loc.file,
+          transform,
+          options: { table: target.table.name, columns: have.name, index: 'true', name: want!.name },
+          description: `${finding.table}.${have.name}: index ${want!.name}`,
+        };
+      }
       return {
         file: have.loc!.file,
         transform,
